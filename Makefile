@@ -1,0 +1,59 @@
+# Nikrah: `make run` serves the site with Persian demo content; `make test` runs lint and tests.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+.PHONY: run test install messages migrate demo lint format check clean
+
+run: install messages migrate demo
+	@echo ""
+	@echo "  Nikrah is starting."
+	@echo "  Site:   http://$(HOST):$(PORT)/      (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo accounts are listed above (password: nikrah-demo)."
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install messages lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "Could not create $(VENV). On Debian: apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+# Interface translations are compiled from locale/*/LC_MESSAGES/*.po with Babel,
+# so that no system gettext is needed.
+messages: install $(MO_FILES)
+
+locale/%.mo: locale/%.po
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+migrate: install messages
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the Persian catalogue after changing strings (needs GNU gettext's xgettext).
+makemessages: install
+	$(BIN)/python manage.py makemessages --locale fa --ignore ".venv/*" --ignore "var/*" --no-obsolete
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

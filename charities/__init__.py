@@ -1,0 +1,1 @@
+"""Member charities (legal persons): their profiles, editors and joining the network."""

@@ -1,0 +1,1 @@
+"""The home page and the sections other apps contribute to it."""

@@ -1,0 +1,1 @@
+"""News of the network and of each charity."""

@@ -1,0 +1,36 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Site
+
+from home import demo as home_demo
+from newsroom import demo as newsroom_demo
+from nikrah.demo import DEMO_PASSWORD, ensure_user
+
+DEMO_ACCOUNTS = [
+    # (username, description, flags)
+    ("admin", "platform admin (superuser)", {"is_staff": True, "is_superuser": True}),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load Nikrah's Persian demo content and demo accounts. Safe to run again: "
+        "it only adds what is missing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.stdout.write("Loading Nikrah demo content…")
+        for username, _description, flags in DEMO_ACCOUNTS:
+            _user, created = ensure_user(username, email=f"{username}@nikrah.localhost", **flags)
+            if created:
+                self.stdout.write(f"  account: {username}")
+
+        site = Site.objects.select_related("root_page").get(is_default_site=True)
+        home = home_demo.load(site, self.stdout)
+        newsroom_demo.load(home, self.stdout)
+
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for username, description, _flags in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<12} {description}")

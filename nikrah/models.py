@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """What every Nikrah page shares: a short summary for listings, cards and link previews."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences shown in listings and link previews."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_summary(self):
+        return self.summary or self.search_description

@@ -1,0 +1,11 @@
+"""Tests: fast password hashing, in-memory e-mail, plain static storage."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "nikrah-test-secret-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

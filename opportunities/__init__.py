@@ -1,0 +1,1 @@
+"""Volunteer opportunities under projects, and the applications volunteers make to them."""

@@ -1,0 +1,60 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision
+
+from home.models import HomePage
+from newsroom.models import NewsIndexPage, NewsPage
+
+
+def load_demo():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "log": PageLogEntry.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_builds_the_persian_site_with_an_english_translation(db, home_page):
+    load_demo()
+
+    home_page.refresh_from_db()
+    assert home_page.title == "نیکراه"
+    assert home_page.introduction
+    assert home_page.locale.language_code == "fa"
+    assert HomePage.objects.filter(locale__language_code="en", live=True).exists()
+
+    newsroom = NewsIndexPage.objects.get(locale__language_code="fa")
+    assert newsroom.get_parent().pk == home_page.pk
+    assert newsroom.url == "/news/"
+
+
+def test_the_meeting_report_is_the_first_article_with_its_topics_as_a_list(db):
+    load_demo()
+
+    first = NewsPage.objects.filter(locale__language_code="fa").order_by("date").first()
+    assert first.title == "گزارش نشست نیکراه با خیریه‌های عضو"
+    assert first.date.isoformat() == "2023-01-10"
+    key_points = [block for block in first.body if block.block_type == "key_points"]
+    assert len(key_points) == 1
+    assert len(key_points[0].value["points"]) == 13
+    assert "مددجویان بهبودیافته" in " ".join(key_points[0].value["points"])
+
+
+def test_loading_the_demo_twice_changes_nothing(db):
+    load_demo()
+    before = snapshot()
+    load_demo()
+    assert snapshot() == before
+
+
+def test_demo_admin_can_sign_in_and_prefers_persian(db, client):
+    load_demo()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.wagtail_userprofile.preferred_language == "fa"
+    assert client.login(username="admin", password="nikrah-demo")

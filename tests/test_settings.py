@@ -1,0 +1,93 @@
+"""Settings come from the environment; production refuses to run unsafely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import environ
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = "k" * 20 + "3x9Qz-lP0_vB7mN2cR5tY8uW1aS4dF6gH" + "e" * 10
+
+
+def manage(*args, **env_overrides):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}
+    }
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_real_secret_key():
+    result = manage("check", DJANGO_SETTINGS_MODULE="nikrah.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="nikrah.settings.production", SECRET_KEY="short"
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_passes_the_deploy_check_without_warnings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="nikrah.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="nikrah.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_serves_compressed_hashed_static_files():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND'])",
+        DJANGO_SETTINGS_MODULE="nikrah.settings.production",
+        SECRET_KEY=GOOD_KEY,
+    )
+    assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("postgres://nikrah:secret@db.internal:5432/nikrah", "django.db.backends.postgresql"),
+        ("sqlite:////tmp/nikrah.sqlite3", "django.db.backends.sqlite3"),
+    ],
+)
+def test_database_url_chooses_the_engine(url, engine):
+    assert environ.Env.db_url_config(url)["ENGINE"] == engine
+
+
+def test_postgresql_connections_persist():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        " print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])",
+        DJANGO_SETTINGS_MODULE="nikrah.settings.dev",
+        DATABASE_URL="postgres://nikrah@127.0.0.1:5432/nikrah",
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True"]

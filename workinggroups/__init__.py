@@ -1,0 +1,1 @@
+"""Thematic and regional working groups, their committees and the projects they rank."""
