@@ -33,13 +33,22 @@ def browser():
         skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
     # tests themselves are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    environment = pytest.MonkeyPatch()
+    environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright switches the context that Django's per-context connection handler
+    # reads, which would hand the tests fresh connection objects that know nothing of the
+    # test database's serialized contents. Keep the connections the tests already use.
+    django_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in django_connections.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    environment.undo()
 
 
 class BrowserPage:
