@@ -30,3 +30,8 @@ def test_admin_can_edit_the_meeting_report(admin_client_fa):
 def test_admin_login_page_is_persian(client, db):
     response = client.get("/admin/login/")
     assert re.search(r'<html[^>]*lang="fa"[^>]*dir="rtl"', response.content.decode())
+
+
+def test_admin_loads_nothing_from_other_hosts(admin_client_fa):
+    content = admin_client_fa.get("/admin/").content.decode()
+    assert "gravatar" not in content

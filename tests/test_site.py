@@ -116,3 +116,10 @@ def test_page_tree_follows_the_design():
     assert NewsPage.allowed_parent_page_models() == [NewsIndexPage]
     assert HomePage.max_count_per_parent == 1
     assert NewsPage.allowed_subpage_models() == []
+
+
+def test_public_pages_load_nothing_from_other_hosts(client, demo):
+    for url in ["/", "/en/", "/news/", "/news/second-meeting-report/"]:
+        content = client.get(url).content.decode()
+        external = re.findall(r'(?:src|href)="(?:https?:)?//[^"]+"', content)
+        assert external == [], (url, external)
