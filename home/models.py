@@ -2,9 +2,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from home.sections import home_figures, home_sections
+from home.sections import HOME_SECTION_HOOK, home_figures
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
+from nikrah.sections import sections_for
 
 
 class HomePage(BasePage):
@@ -23,14 +24,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = [
-            {
-                "section": section,
-                "items": list(section.get_items(request, self)),
-                "more_url": section.get_more_url(self) if section.get_more_url else None,
-            }
-            for section in home_sections()
-        ]
+        context["sections"] = sections_for(HOME_SECTION_HOOK, request, self)
         context["figures"] = [
             {"figure": figure, "value": figure.count(self)} for figure in home_figures()
         ]

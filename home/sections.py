@@ -1,28 +1,14 @@
-"""Sections of the home page that other apps contribute through Wagtail hooks.
-
-An app registers a function under the hook ``register_home_section`` that returns a
-``HomeSection``; the home page shows each in ``order``. The app owns the section's template
-and query, so the home page needs to know nothing about charities, news or opportunities.
-"""
+"""What other apps contribute to the home page: sections (hook ``register_home_section``,
+returning a ``nikrah.sections.Section``) and figures about the network (hook
+``register_home_figure``, returning a ``HomeFigure``)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from wagtail import hooks
 
-
-@dataclass(frozen=True)
-class HomeSection:
-    key: str
-    title: str
-    template: str
-    # (request, home_page) -> items to show; an empty result shows ``empty_message``.
-    get_items: Callable
-    empty_message: str
-    order: int = 100
-    more_label: str = ""
-    # (home_page) -> URL of the full listing, or None.
-    get_more_url: Callable | None = None
+HOME_SECTION_HOOK = "register_home_section"
+HOME_FIGURE_HOOK = "register_home_figure"
 
 
 @dataclass(frozen=True)
@@ -36,11 +22,6 @@ class HomeFigure:
     order: int = 100
 
 
-def home_sections():
-    sections = [fn() for fn in hooks.get_hooks("register_home_section")]
-    return sorted(sections, key=lambda section: section.order)
-
-
 def home_figures():
-    figures = [fn() for fn in hooks.get_hooks("register_home_figure")]
+    figures = [fn() for fn in hooks.get_hooks(HOME_FIGURE_HOOK)]
     return sorted(figures, key=lambda figure: figure.order)

@@ -18,6 +18,7 @@ class NewsIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
+    parent_page_types = ["home.HomePage", "charities.CharityPage"]
     subpage_types = ["newsroom.NewsPage"]
     articles_per_page = 12
 

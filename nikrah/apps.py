@@ -7,3 +7,8 @@ class NikrahConfig(AppConfig):
 
     name = "nikrah"
     verbose_name = _("Nikrah")
+
+    def ready(self):
+        from nikrah import translations
+
+        translations.connect()

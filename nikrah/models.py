@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -22,3 +23,14 @@ class BasePage(Page):
     @property
     def listing_summary(self):
         return self.summary or self.search_description
+
+
+class BilingualNameMixin:
+    """Reference data named in both languages (provinces, cities, themes): ``name`` follows
+    the active language, so one record serves the Persian and the English site."""
+
+    @property
+    def name(self):
+        if (get_language() or "fa").startswith("fa"):
+            return self.name_fa
+        return self.name_en or self.name_fa

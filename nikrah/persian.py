@@ -1,6 +1,7 @@
 """Persian digits and Jalali dates: one place that every template, e-mail and PDF uses."""
 
 import datetime
+import re
 
 from django.utils import timezone
 from django.utils.dateformat import format as django_date_format
@@ -47,3 +48,26 @@ def format_date(value, language_code, with_weekday=False):
             text = f"{jalali.strftime('%A', locale='fa')} {text}"
         return to_persian_digits(text)
     return django_date_format(day, "l j F Y" if with_weekday else "j F Y")
+
+
+ARABIC_TO_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "هٔ"})
+ZWNJ = "\u200c"
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
+
+
+def normalize_letters(text):
+    """Persian letters where Arabic keyboards put Arabic ones (ي→ی, ك→ک), without
+    diacritics or tatweel. Used on what people type before it is stored or compared."""
+    return _DIACRITICS.sub("", str(text).translate(ARABIC_TO_PERSIAN_LETTERS))
+
+
+def name_key(text):
+    """A key for matching names whatever their spacing: "دست‌های مهربان", "دستهای مهربان"
+    and "دست های مهربان" share one. Digits become ASCII."""
+    text = digits.fa_to_en(digits.ar_to_fa(normalize_letters(text))).lower()
+    return re.sub(f"[\\s{ZWNJ}\u200d\u200f\u200e]+", "", text)
+
+
+def to_ascii_digits(text):
+    """Persian and Arabic-Indic digits to ASCII, e.g. for phone numbers typed in Persian."""
+    return digits.fa_to_en(digits.ar_to_fa(str(text)))

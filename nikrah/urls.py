@@ -22,6 +22,7 @@ if settings.DEBUG:
 
 # Persian is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

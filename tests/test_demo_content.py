@@ -28,7 +28,7 @@ def test_demo_builds_the_persian_site_with_an_english_translation(db, home_page)
     assert home_page.locale.language_code == "fa"
     assert HomePage.objects.filter(locale__language_code="en", live=True).exists()
 
-    newsroom = NewsIndexPage.objects.get(locale__language_code="fa")
+    newsroom = NewsIndexPage.objects.get(url_path="/home/news/")
     assert newsroom.get_parent().pk == home_page.pk
     assert newsroom.url == "/news/"
 
@@ -58,3 +58,48 @@ def test_demo_admin_can_sign_in_and_prefers_persian(db, client):
     assert admin.is_superuser
     assert admin.wagtail_userprofile.preferred_language == "fa"
     assert client.login(username="admin", password="nikrah-demo")
+
+
+def test_demo_has_the_nine_charities_of_the_meeting_report(db):
+    from charities.models import CharityPage
+
+    load_demo()
+    names = set(
+        CharityPage.objects.live()
+        .filter(locale__language_code="fa")
+        .values_list("title", flat=True)
+    )
+    assert names == {
+        "مهرورزان",
+        "قصه اسباب بازی ها",
+        "کودکان فرشته اند",
+        "روشنای زندگی",
+        "زنو",
+        "سلول طلایی",
+        "دوشن",
+        "دستهای مهربان",
+        "یاریگران خورشید",
+    }
+    trusted = CharityPage.objects.filter(charity__is_trusted=True, locale__language_code="fa")
+    assert 0 < trusted.count() < 9
+    assert CharityPage.objects.filter(locale__language_code="en", live=True).count() == 9
+
+
+def test_demo_accounts_have_their_powers(db, client):
+    from charities.models import CharityPage
+
+    load_demo()
+    mehrvarzan = CharityPage.objects.get(title="مهرورزان")
+    toy_story = CharityPage.objects.get(title="قصه اسباب بازی ها")
+
+    assert client.login(username="editor1", password="nikrah-demo")
+    assert client.get(f"/admin/pages/{mehrvarzan.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{toy_story.pk}/edit/").status_code == 302
+    client.logout()
+
+    assert client.login(username="editor2", password="nikrah-demo")
+    assert client.get(f"/admin/pages/{toy_story.pk}/edit/").status_code == 200
+    client.logout()
+
+    assert client.login(username="exec1", password="nikrah-demo")
+    assert client.get("/admin/charities/").status_code == 200

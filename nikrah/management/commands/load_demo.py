@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
+from charities import demo as charities_demo
 from home import demo as home_demo
 from newsroom import demo as newsroom_demo
 from nikrah.demo import DEMO_PASSWORD, ensure_user
@@ -9,6 +10,9 @@ from nikrah.demo import DEMO_PASSWORD, ensure_user
 DEMO_ACCOUNTS = [
     # (username, description, flags)
     ("admin", "platform admin (superuser)", {"is_staff": True, "is_superuser": True}),
+]
+LISTED_ACCOUNTS = [(username, description) for username, description, _flags in DEMO_ACCOUNTS] + [
+    *charities_demo.ACCOUNTS,
 ]
 
 
@@ -29,8 +33,9 @@ class Command(BaseCommand):
         site = Site.objects.select_related("root_page").get(is_default_site=True)
         home = home_demo.load(site, self.stdout)
         newsroom_demo.load(home, self.stdout)
+        charities_demo.load(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
-        for username, description, _flags in DEMO_ACCOUNTS:
+        for username, description in LISTED_ACCOUNTS:
             self.stdout.write(f"  {username:<12} {description}")

@@ -1,0 +1,105 @@
+"""Admin pieces of the charities app: the charities listing where the executive committee
+sets the trusted mark, the reference data, and provisioning of charities created in the
+page explorer."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from charities import services
+from charities.models import Charity, CharityPage, Province, Theme
+
+
+class CharityPermissionPolicy(ModelPermissionPolicy):
+    """Viewing needs ``view_charity``; the only change allowed is the trusted mark, which
+    needs ``set_trusted_mark``. Charities are created by approving a membership request
+    (or by platform admins), never deleted from here."""
+
+    def _codename(self, action):
+        return {"view": "view_charity", "change": "set_trusted_mark"}.get(action)
+
+    def user_has_permission(self, user, action):
+        if user.is_active and user.is_superuser:
+            return True
+        codename = self._codename(action)
+        return bool(codename) and user.has_perm(f"charities.{codename}")
+
+    def users_with_any_permission(self, actions):
+        codenames = [self._codename(action) for action in actions if self._codename(action)]
+        return self._get_users_with_any_permission_codenames(codenames)
+
+
+class TrustedMarkEditView(generic.EditView):
+    """Saving goes through ``services.set_trusted_mark`` so the change is audit-logged."""
+
+    def save_instance(self):
+        charity = Charity.objects.get(pk=self.object.pk)
+        services.set_trusted_mark(
+            charity, self.form.cleaned_data["is_trusted"], user=self.request.user
+        )
+        return charity
+
+
+class CharityViewSet(ModelViewSet):
+    model = Charity
+    icon = "group"
+    menu_label = _("Member charities")
+    menu_order = 210
+    add_to_admin_menu = True
+    form_fields = ["is_trusted"]
+    list_display = ["name", "is_trusted", "trusted_since", "created_at"]
+    list_filter = ["is_trusted"]
+    search_fields = ["name"]
+    inspect_view_enabled = True
+    edit_view_class = TrustedMarkEditView
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name_fa", "name_en", "slug"]
+    search_fields = ["name_fa", "name_en"]
+
+
+class ProvinceViewSet(ModelViewSet):
+    model = Province
+    icon = "site"
+    menu_label = _("Provinces")
+    add_to_settings_menu = True
+    form_fields = ["code", "name_fa", "name_en"]
+    list_display = ["name_fa", "name_en", "code"]
+    search_fields = ["name_fa", "name_en", "code"]
+
+
+register_permission_policy(Charity, CharityPermissionPolicy(Charity))
+register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_charity_viewsets():
+    return [CharityViewSet("charities"), ProvinceViewSet("provinces")]
+
+
+@hooks.register("register_log_actions")
+def register_trusted_mark_actions(actions):
+    actions.register_action(
+        "nikrah.charity.trusted", _("Set the trusted mark"), _("Marked as a trusted member")
+    )
+    actions.register_action(
+        "nikrah.charity.untrusted",
+        _("Remove the trusted mark"),
+        _("Trusted member mark removed"),
+    )
+
+
+@hooks.register("after_create_page")
+def provision_charity_created_in_the_explorer(request, page):
+    """A platform admin may add a charity profile by hand: give it what every member has."""
+    if isinstance(page.specific, CharityPage) and page.specific.charity_id is None:
+        services.adopt_profile_page(page.specific, user=request.user)

@@ -1,0 +1,39 @@
+"""Sections that apps contribute to another app's page through Wagtail hooks.
+
+The home page and each charity's profile show news, projects, opportunities… without
+knowing those apps: an app registers a function under the page's hook name (e.g.
+``register_home_section``) that returns a ``Section``. The app owns the section's query and
+template, so each app can be lifted into another site with only what it depends on.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    template: str
+    # (request, page) -> items to show; an empty result shows ``empty_message`` instead.
+    get_items: Callable
+    empty_message: str
+    order: int = 100
+    more_label: str = ""
+    # (page) -> URL of the full listing, or None.
+    get_more_url: Callable | None = None
+
+
+def sections_for(hook_name, request, page):
+    """Each registered section of ``page`` with its items, in order."""
+    sections = sorted((fn() for fn in hooks.get_hooks(hook_name)), key=lambda s: s.order)
+    return [
+        {
+            "section": section,
+            "items": list(section.get_items(request, page)),
+            "more_url": section.get_more_url(page) if section.get_more_url else None,
+        }
+        for section in sections
+    ]
