@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale-wagtail/*/LC_MESSAGES/*.po))
 
 .PHONY: run test install messages migrate demo lint format check clean
 
@@ -29,11 +29,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-# Interface translations are compiled from locale/*/LC_MESSAGES/*.po with Babel,
-# so that no system gettext is needed.
+# Interface translations are compiled from locale*/*/LC_MESSAGES/*.po with Babel, so that
+# no system gettext is needed. locale-wagtail/ completes the Wagtail admin's Persian.
 messages: install $(MO_FILES)
 
-locale/%.mo: locale/%.po
+%.mo: %.po
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 migrate: install messages

@@ -6,9 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from nikrah.admin_views import PlatformPageTypesUsageReportView
 from nikrah.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
+    # Narrowed before Wagtail's own admin URLs: see PlatformPageTypesUsageReportView.
+    path("admin/reports/page-types-usage/", PlatformPageTypesUsageReportView.as_view()),
+    path(
+        "admin/reports/page-types-usage/results/",
+        PlatformPageTypesUsageReportView.as_view(results_only=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

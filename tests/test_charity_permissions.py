@@ -218,3 +218,26 @@ def test_charity_profile_created_by_hand_becomes_a_member(admin_client, world):
     assert page.charity.editors_group is not None
     assert NewsIndexPage.objects.child_of(page).exists()
     assert page.get_latest_revision().content["charity"] == page.charity.pk
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/workflow/",
+        "/admin/reports/page-types-usage/",
+        "/admin/reports/page-types-usage/results/",
+    ],
+)
+def test_admin_reports_show_an_editor_nothing_of_another_charity(editor_client, world, url):
+    world["b"].save_revision(log_action=True).publish()
+    response = editor_client.get(url)
+    content = response.content.decode()
+    assert world["b"].title not in content
+    assert "خبر قصه" not in content
+
+
+def test_platform_admin_still_sees_the_page_types_report(admin_client, world):
+    assert admin_client.get("/admin/reports/page-types-usage/").status_code == 200

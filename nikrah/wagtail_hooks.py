@@ -1,0 +1,7 @@
+from wagtail import hooks
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports_from_charity_staff(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
