@@ -103,3 +103,28 @@ def test_demo_accounts_have_their_powers(db, client):
 
     assert client.login(username="exec1", password="nikrah-demo")
     assert client.get("/admin/charities/").status_code == 200
+
+
+def test_demo_committees_working_groups_and_queues(db, client):
+    from wagtail.models import TaskState
+
+    from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
+
+    load_demo()
+    for username, kind in (("exec1", "executive"), ("culture1", "culture"), ("edu1", "education")):
+        committee = Committee.objects.get(kind=kind)
+        assert committee.members.filter(username=username).exists()
+    kinds = set(WorkingGroupPage.objects.live().values_list("kind", flat=True))
+    assert kinds == {"thematic", "regional"}
+    assert ProjectPage.objects.live().filter(locale__language_code="fa").count() >= 4
+
+    waiting = TaskState.objects.filter(status="in_progress")
+    assert waiting.count() >= 3
+    for username, title in (
+        ("exec1", "اردوی تابستانی کودکان"),
+        ("culture1", "فراخوان داوطلب برای اردوی تابستانی"),
+        ("edu1", "کارگاه قصه‌گویی برای داوطلبان"),
+    ):
+        assert client.login(username=username, password="nikrah-demo")
+        assert title in client.get("/admin/").content.decode()
+        client.logout()

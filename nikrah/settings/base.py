@@ -174,3 +174,11 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # links to set a password work for th
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Files that must never be served publicly (membership documents): outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+
+# Moderation: approval by the responsible committee publishes on its behalf (see
+# workinggroups.publishing); any change to a page in moderation needs approving again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workinggroups.publishing.publish_approved"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_MODERATION_ENABLED = True
+# Submissions are e-mailed to the reviewing committee, not to every platform admin.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

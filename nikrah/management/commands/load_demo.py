@@ -6,6 +6,7 @@ from charities import demo as charities_demo
 from home import demo as home_demo
 from newsroom import demo as newsroom_demo
 from nikrah.demo import DEMO_PASSWORD, ensure_user
+from workinggroups import demo as workinggroups_demo
 
 DEMO_ACCOUNTS = [
     # (username, description, flags)
@@ -13,6 +14,7 @@ DEMO_ACCOUNTS = [
 ]
 LISTED_ACCOUNTS = [(username, description) for username, description, _flags in DEMO_ACCOUNTS] + [
     *charities_demo.ACCOUNTS,
+    *workinggroups_demo.ACCOUNTS,
 ]
 
 
@@ -34,6 +36,7 @@ class Command(BaseCommand):
         home = home_demo.load(site, self.stdout)
         newsroom_demo.load(home, self.stdout)
         charities_demo.load(home, self.stdout)
+        workinggroups_demo.load(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
