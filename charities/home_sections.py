@@ -1,10 +1,12 @@
 """What the charities app contributes to the home page: member charities and their count."""
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.images import get_image_model
 
 from charities.models import CharityIndexPage, CharityPage
+from charities.models.pages import CHARITY_CARD_LOGO
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
 from nikrah.sections import Section
 
@@ -16,8 +18,11 @@ def _member_charities(request, home_page):
         CharityPage.objects.live()
         .public()
         .descendant_of(home_page)
-        .select_related("charity", "logo")
-        .prefetch_related("themes")
+        .select_related("charity")
+        .prefetch_related(
+            "themes",
+            Prefetch("logo", get_image_model().objects.prefetch_renditions(CHARITY_CARD_LOGO)),
+        )
         .defer_streamfields()
         .order_by(F("charity__is_trusted").desc(nulls_last=True), "title")[:CHARITIES_ON_HOME]
     )

@@ -62,3 +62,39 @@ def load(site, stdout):
     if created:
         stdout.write("  home page: English translation")
     return home
+
+
+FEEDBACK_FIELDS = [
+    ("نام", "singleline", False, ""),
+    ("ایمیل", "email", False, ""),
+    ("نوع پیام", "dropdown", True, "نظر\nنقد\nپیشنهاد\nگزارش مشکل"),
+    ("پیام شما", "multiline", True, ""),
+]
+
+
+def load_feedback_form(home, stdout):
+    """The feedback form the meeting asked for: comments, critiques and suggestions."""
+    from home.models import FeedbackFormField, FeedbackFormPage
+
+    if FeedbackFormPage.objects.child_of(home).exists():
+        return
+    page = FeedbackFormPage(
+        title="نظرات و پیشنهادها",
+        slug="feedback",
+        introduction="<p>نظرات، نقدها و پیشنهادهای خود را دربارهٔ بخش‌های مختلف سایت نیکراه "
+        "برای ما بفرستید؛ آن‌ها راهنمای تکمیل این پلتفرم خواهند بود.</p>",
+        thank_you_text="<p>سپاس از شما. پیامتان به تیم نیکراه رسید.</p>",
+        subject="بازخورد تازه دربارهٔ نیکراه",
+    )
+    home.add_child(instance=page)
+    for order, (label, field_type, required, choices) in enumerate(FEEDBACK_FIELDS):
+        FeedbackFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+        )
+    page.save_revision().publish()
+    stdout.write("  feedback form: /feedback/")

@@ -4,7 +4,9 @@ import datetime
 
 from wagtail.rich_text import RichText
 
-from newsroom.models import NewsIndexPage, NewsPage
+from charities.models import Charity
+from newsroom.models import Comment, NewsIndexPage, NewsPage
+from newsroom.models.comments import address_key
 from nikrah.demo import ensure_page, ensure_translation
 
 MEETING_DATE = datetime.date(2023, 1, 10)  # سه‌شنبه ۲۰ دی ۱۴۰۱
@@ -133,12 +135,15 @@ def load(home, stdout):
         "second-meeting-report",
         title=REPORT_TITLE_FA,
         date=MEETING_DATE,
+        kind=NewsPage.Kind.EVENT_REPORT,
         summary=REPORT_SUMMARY_FA,
         body=_report_body(
             REPORT_PARAGRAPHS_FA, REPORT_TOPICS_TITLE_FA, REPORT_TOPICS_FA, REPORT_CLOSING_FA
         ),
     )
     if created:
+        report.tags.add("نشست اعضا", "کارگروه‌ها", "داوطلبی")
+        report.save_revision().publish()
         stdout.write("  news: the report of the second meeting")
 
     ensure_translation(newsroom, "en", title="News", summary="News of the Nikrah network.")
@@ -151,4 +156,125 @@ def load(home, stdout):
             REPORT_PARAGRAPHS_EN, REPORT_TOPICS_TITLE_EN, REPORT_TOPICS_EN, REPORT_CLOSING_EN
         ),
     )
+    _network_news(newsroom, stdout)
+    _charity_news(stdout)
+    _comments(report)
     return newsroom
+
+
+# (news index: None for the network or a charity's name, slug, kind, date, title, summary, tags)
+MORE_NEWS = [
+    (
+        None,
+        "membership-process",
+        NewsPage.Kind.ANNOUNCEMENT,
+        datetime.date(2023, 1, 25),
+        "روش عضویت انجمن‌ها در نیکراه اعلام شد",
+        "انجمن‌ها و خیریه‌ها می‌توانند از صفحهٔ عضویت درخواست خود را ثبت کنند.",
+        ["عضویت"],
+    ),
+    (
+        None,
+        "donor-guide",
+        NewsPage.Kind.GUIDE,
+        datetime.date(2023, 2, 8),
+        "راهنمای خیرین: از کمک مستقیم تا حمایت از پروژه‌ها",
+        "چگونه حامیان مالی می‌توانند به روش‌های نوین و پایدار کمک کنند.",
+        ["خیرین", "راهنما"],
+    ),
+    (
+        "مهرورزان",
+        "winter-clothes",
+        NewsPage.Kind.NEWS,
+        datetime.date(2023, 1, 18),
+        "توزیع پوشاک زمستانی با کمک داوطلبان",
+        "داوطلبان مهرورزان پوشاک زمستانی را میان خانواده‌های مددجو توزیع کردند.",
+        ["داوطلبی", "کودکان"],
+    ),
+    (
+        "کودکان فرشته اند",
+        "school-year",
+        NewsPage.Kind.EVENT_REPORT,
+        datetime.date(2023, 2, 1),
+        "گزارش همراهی تحصیلی نیمسال اول",
+        "گزارشی از کلاس‌های جبرانی و همراهی تحصیلی کودکان در نیمسال اول.",
+        ["آموزش", "کودکان"],
+    ),
+    (
+        "روشنای زندگی",
+        "recovered-volunteers",
+        NewsPage.Kind.NEWS,
+        datetime.date(2023, 2, 15),
+        "مددجویان بهبودیافته به جمع داوطلبان پیوستند",
+        "گروهی از مددجویان بهبودیافته پس از دورهٔ آموزشی به داوطلبان انجمن پیوستند.",
+        ["داوطلبی", "آموزش"],
+    ),
+]
+
+
+def _news_index_of(charity_name):
+    profile = Charity.objects.get(name=charity_name).profile
+    return NewsIndexPage.objects.child_of(profile).first() if profile else None
+
+
+def _add_news(parent, slug, kind, date, title, summary, tags):
+    page, created = ensure_page(
+        parent,
+        NewsPage,
+        slug,
+        title=title,
+        date=date,
+        kind=kind,
+        summary=summary,
+        body=[("paragraph", RichText(f"<p>{summary}</p>"))],
+    )
+    if created:
+        page.tags.add(*tags)
+        page.save_revision().publish()
+    return page, created
+
+
+def _network_news(newsroom, stdout):
+    for charity_name, slug, kind, date, title, summary, tags in MORE_NEWS:
+        if charity_name is None:
+            _add_news(newsroom, slug, kind, date, title, summary, tags)
+
+
+def _charity_news(stdout):
+    for charity_name, slug, kind, date, title, summary, tags in MORE_NEWS:
+        if charity_name is None:
+            continue
+        parent = _news_index_of(charity_name)
+        if parent is not None:
+            _page, created = _add_news(parent, slug, kind, date, title, summary, tags)
+            if created:
+                stdout.write(f"  news of {charity_name}: {title}")
+
+
+# (status, name, text, reply) — comments in each state on the meeting report.
+COMMENTS = [
+    (Comment.Status.APPROVED, "مریم", "گزارش کاملی بود. منتظر تشکیل کارگروه‌ها هستیم.", None),
+    (Comment.Status.APPROVED, "علی", "انجمن ما هم مایل به عضویت است؛ روش ثبت‌نام چیست؟", None),
+    (Comment.Status.APPROVED, "تیم نیکراه", "از صفحهٔ عضویت خیریه‌ها درخواست خود را ثبت کنید.", 1),
+    (Comment.Status.PENDING, "سارا", "آیا داوطلبان شهرستان‌ها هم می‌توانند شرکت کنند؟", None),
+    (Comment.Status.REJECTED, "ناشناس", "این دیدگاه به موضوع خبر مربوط نبود.", None),
+    (Comment.Status.SPAM, "فروش ویژه", "تخفیف ویژه! همین حالا خرید کنید http://spam.example", None),
+]
+
+
+def _comments(report):
+    if Comment.objects.filter(page=report).exists():
+        return
+    made = []
+    for status, name, text, reply_to in COMMENTS:
+        made.append(
+            Comment.objects.create(
+                page=report,
+                parent=made[reply_to] if reply_to is not None else None,
+                name=name,
+                email=f"reader{len(made) + 1}@example.org",
+                text=text,
+                status=status,
+                address_key=address_key(f"192.0.2.{len(made) + 1}"),
+            )
+        )

@@ -1,10 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import AFTER_CREATE_CHARITY_HOOK
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from newsroom.models import NewsIndexPage, NewsPage
+from newsroom.admin_views import (
+    ApproveCommentsBulkAction,
+    CommentPermissionPolicy,
+    CommentViewSet,
+    RejectCommentsBulkAction,
+    SpamCommentsBulkAction,
+)
+from newsroom.models import Comment, NewsIndexPage, NewsPage
 from nikrah.sections import Section
 
 LATEST_NEWS_ON_HOME = 3
@@ -96,4 +105,21 @@ def charity_news_section():
         order=10,
         more_label=_("All news of this charity"),
         get_more_url=_charity_news_url,
+    )
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+register_snippet(CommentViewSet)
+
+for bulk_action in (ApproveCommentsBulkAction, RejectCommentsBulkAction, SpamCommentsBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_comment_actions(actions):
+    actions.register_action("nikrah.comment.approved", _("Approve comment"), _("Comment approved"))
+    actions.register_action("nikrah.comment.rejected", _("Reject comment"), _("Comment rejected"))
+    actions.register_action("nikrah.comment.spam", _("Mark comment as spam"), _("Marked as spam"))
+    actions.register_action(
+        "nikrah.comment.pending", _("Return comment to moderation"), _("Awaiting moderation")
     )

@@ -30,6 +30,7 @@ if settings.DEBUG:
 # Persian is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
+    path("volunteer/", include("opportunities.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

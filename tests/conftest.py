@@ -4,6 +4,7 @@ browser may be skipped: it must run."""
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Locale, Site
 
@@ -21,6 +22,12 @@ def skip_or_fail(reason):
 def _needs_postgres(request):
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://…")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and other cached state must not carry over from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -128,3 +128,14 @@ def test_demo_committees_working_groups_and_queues(db, client):
         assert client.login(username=username, password="nikrah-demo")
         assert title in client.get("/admin/").content.decode()
         client.logout()
+
+
+def test_demo_volunteer_signs_in_on_the_site_and_sees_their_profile(db, client):
+    load_demo()
+    response = client.post(
+        "/account/login/", {"login": "volunteer1@nikrah.localhost", "password": "nikrah-demo"}
+    )
+    assert response.status_code == 302
+    profile = client.get("/volunteer/profile/")
+    assert profile.status_code == 200
+    assert "نرگس احمدی" in profile.content.decode()

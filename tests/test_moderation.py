@@ -229,7 +229,10 @@ def test_news_goes_to_the_cultural_committee(client, world):
                 "title": "خبر تازه",
                 "slug": "fresh-news",
                 "date": "2023-05-01",
+                "kind": "news",
                 "summary": "",
+                "hero_caption": "",
+                "tags": "",
                 "body": streamfield([("paragraph", rich_text("<p>متن</p>"))]),
                 "action-submit": "submit",
             }

@@ -121,5 +121,11 @@ def test_page_tree_follows_the_design():
 def test_public_pages_load_nothing_from_other_hosts(client, demo):
     for url in ["/", "/en/", "/news/", "/news/second-meeting-report/"]:
         content = client.get(url).content.decode()
-        external = re.findall(r'(?:src|href)="(?:https?:)?//[^"]+"', content)
+        # Resources the browser would load: src attributes and stylesheet/icon/preload links.
+        sources = re.findall(r'src="((?:https?:)?//[^"]+)"', content)
+        links = re.findall(
+            r'<link[^>]*rel="(?:stylesheet|icon|preload)"[^>]*href="((?:https?:)?//[^"]+)"',
+            content,
+        )
+        external = sources + links
         assert external == [], (url, external)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from charities.models.charity import Charity
 from charities.models.reference import Province, Theme
+from nikrah import persian
 from nikrah.storage import get_private_storage
 
 INVITATION_VALID_FOR = timedelta(days=14)
@@ -65,6 +66,32 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.used_at is None and not self.is_expired
+
+    @property
+    def status_label(self):
+        if self.used_at is not None:
+            return _("Used")
+        if self.is_expired:
+            return _("Expired")
+        return _("Waiting for a request")
+
+
+class MembershipRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=MembershipRequest.Status.PENDING)
+
+    def duplicates_of(self, charity_name, registration_number):
+        """Open requests for the same charity, however its name is spelt or spaced."""
+        fingerprint = MembershipRequest.fingerprint_for(charity_name, registration_number)
+        return self.open().filter(fingerprint=fingerprint)
+
+    def in_review_order(self):
+        """Open requests first, the oldest at the top: the committee's queue."""
+        is_open = models.Case(
+            models.When(status=MembershipRequest.Status.PENDING, then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.order_by(is_open, "created_at", "pk")
 
 
 class MembershipRequest(models.Model):
@@ -126,6 +153,8 @@ class MembershipRequest(models.Model):
         verbose_name=_("charity"),
     )
 
+    objects = MembershipRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("membership request")
@@ -143,6 +172,20 @@ class MembershipRequest(models.Model):
 
     def __str__(self):
         return self.charity_name
+
+    def save(self, *args, **kwargs):
+        self.fingerprint = self.fingerprint_for(self.charity_name, self.registration_number)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def fingerprint_for(charity_name, registration_number):
+        """What makes two requests the same charity's: the name whatever its spacing,
+        ZWNJs and Arabic letters, and the registration number whatever its digits."""
+        return f"{persian.name_key(charity_name)}|{persian.name_key(registration_number)}"
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.PENDING
 
     @property
     def vouched_by(self):

@@ -2,12 +2,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Value
+from django.db.models import Prefetch, Value
 from django.db.models.functions import Lower, Replace
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -19,6 +20,7 @@ from nikrah.models import BasePage
 from nikrah.sections import sections_for
 
 CHARITY_PROFILE_SECTION_HOOK = "register_charity_profile_section"
+CHARITY_CARD_LOGO = "fill-64x64"
 
 
 class CharityIndexPage(BasePage):
@@ -39,12 +41,13 @@ class CharityIndexPage(BasePage):
         verbose_name_plural = _("charity directories")
 
     def get_charities(self, *, theme=None, province=None, trusted=False, query=""):
+        logos = get_image_model().objects.prefetch_renditions(CHARITY_CARD_LOGO)
         charities = (
             CharityPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("charity", "logo")
-            .prefetch_related("themes", "provinces")
+            .select_related("charity")
+            .prefetch_related("themes", "provinces", Prefetch("logo", queryset=logos))
             .defer_streamfields()
             .order_by("title")
         )
@@ -272,3 +275,10 @@ class JoinPage(BasePage):
     class Meta:
         verbose_name = _("membership request page")
         verbose_name_plural = _("membership request pages")
+
+    def serve(self, request, *args, **kwargs):
+        # The form is a view of its own (charities.views.join), imported here because the
+        # views depend on these models.
+        from charities.views.join import serve_join_page
+
+        return serve_join_page(self, request)

@@ -6,6 +6,7 @@ from charities import demo as charities_demo
 from home import demo as home_demo
 from newsroom import demo as newsroom_demo
 from nikrah.demo import DEMO_PASSWORD, ensure_user
+from opportunities import demo as opportunities_demo
 from workinggroups import demo as workinggroups_demo
 
 DEMO_ACCOUNTS = [
@@ -15,6 +16,7 @@ DEMO_ACCOUNTS = [
 LISTED_ACCOUNTS = [(username, description) for username, description, _flags in DEMO_ACCOUNTS] + [
     *charities_demo.ACCOUNTS,
     *workinggroups_demo.ACCOUNTS,
+    *opportunities_demo.ACCOUNTS,
 ]
 
 
@@ -34,9 +36,11 @@ class Command(BaseCommand):
 
         site = Site.objects.select_related("root_page").get(is_default_site=True)
         home = home_demo.load(site, self.stdout)
-        newsroom_demo.load(home, self.stdout)
         charities_demo.load(home, self.stdout)
         workinggroups_demo.load(home, self.stdout)
+        newsroom_demo.load(home, self.stdout)
+        home_demo.load_feedback_form(home, self.stdout)
+        opportunities_demo.load(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,52 @@
+"""Admin pieces of joining the network: the executive committee's membership requests, the
+invitations trusted members send, and their audit log actions. (The charities listing and
+profile provisioning are in ``charities.admin_hooks``.)"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+
+from charities import membership
+from charities.models import Invitation, MembershipRequest
+from charities.views.invitations import InvitationPermissionPolicy, InvitationViewSet
+from charities.views.review import MembershipRequestPermissionPolicy, MembershipRequestViewSet
+
+# Membership requests
+
+register_permission_policy(MembershipRequest, MembershipRequestPermissionPolicy(MembershipRequest))
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_request_viewset():
+    return MembershipRequestViewSet("membership-requests")
+
+
+@hooks.register("register_log_actions")
+def register_membership_request_actions(actions):
+    actions.register_action(
+        membership.APPROVED, _("Approve membership request"), _("Membership request approved")
+    )
+
+    @actions.register_action(membership.DECLINED)
+    class DeclinedFormatter(LogFormatter):
+        label = _("Decline membership request")
+        message = _("Membership request declined")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+
+# Invitations
+
+register_permission_policy(Invitation, InvitationPermissionPolicy(Invitation))
+
+
+@hooks.register("register_admin_viewset")
+def register_invitation_viewset():
+    return InvitationViewSet("invitations")
+
+
+@hooks.register("register_log_actions")
+def register_invitation_actions(actions):
+    actions.register_action(membership.INVITATION_SENT, _("Send invitation"), _("Invitation sent"))

@@ -1,0 +1,23 @@
+"""How django-allauth's sign-up and sign-in lead volunteers into Nikrah."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from opportunities.models import VolunteerProfile
+
+
+class VolunteerAccountAdapter(DefaultAccountAdapter):
+    """After signing up or in, a volunteer without a profile is asked to write one; others
+    go to their profile. A safe ``next`` URL, when given, still wins: allauth consults it
+    before asking the adapter."""
+
+    def get_signup_redirect_url(self, request):
+        return self._volunteer_landing_url(request)
+
+    def get_login_redirect_url(self, request):
+        return self._volunteer_landing_url(request)
+
+    def _volunteer_landing_url(self, request):
+        if VolunteerProfile.objects.filter(user_id=request.user.pk).exists():
+            return reverse("volunteer_profile")
+        return reverse("volunteer_profile_edit")

@@ -1,0 +1,3 @@
+from opportunities.models.volunteers import Availability, Skill, TaggedSkill, VolunteerProfile
+
+__all__ = ["Availability", "Skill", "TaggedSkill", "VolunteerProfile"]

@@ -1,0 +1,12 @@
+"""The volunteer's own pages, included at /volunteer/ (Persian) and /en/volunteer/."""
+
+from django.urls import path
+
+from opportunities import views
+
+urlpatterns = [
+    path("profile/", views.profile, name="volunteer_profile"),
+    path("profile/edit/", views.profile_edit, name="volunteer_profile_edit"),
+    path("account/delete/", views.account_delete, name="volunteer_account_delete"),
+    path("account/deleted/", views.account_deleted, name="volunteer_account_deleted"),
+]
