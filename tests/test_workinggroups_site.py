@@ -122,3 +122,15 @@ def test_charity_editors_cannot_manage_committees(client, groups):
     add_editor(groups["mehrvarzan"], editor)
     client.force_login(editor)
     assert client.get("/admin/committees/").status_code in (302, 403)
+
+
+def test_charity_profile_shows_its_projects_and_working_groups(client, groups):
+    ProjectPageFactory(
+        parent=groups["children"], title="پروژهٔ مهرورزان", lead_charity=groups["mehrvarzan"]
+    )
+    ProjectPageFactory(parent=groups["children"], title="پروژهٔ دیگران")
+    content = client.get(groups["mehrvarzan"].profile.url).content.decode()
+    assert "پروژهٔ مهرورزان" in content
+    assert "پروژهٔ دیگران" not in content
+    assert "کارگروه کودکان" in content
+    assert "کارگروه تهران" not in content

@@ -1,11 +1,14 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import TaskState
 
+from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import grant_editors_page
-from workinggroups.models import Committee, CommitteeReviewTask, ProjectPage
+from nikrah.sections import Section
+from workinggroups.models import Committee, CommitteeReviewTask, ProjectPage, WorkingGroupPage
 
 
 class CommitteeViewSet(ModelViewSet):
@@ -66,3 +69,55 @@ def show_committee_review_queue(request, panels):
     user = request.user
     if user.is_superuser or Committee.objects.filter(group__user=user).exists():
         panels.append(AwaitingCommitteeReviewPanel(request))
+
+
+def _charity_working_groups(request, charity_page):
+    if not charity_page.charity_id:
+        return []
+    return (
+        WorkingGroupPage.objects.live()
+        .public()
+        .filter(locale_id=charity_page.locale_id, member_charities=charity_page.charity_id)
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
+def _charity_projects(request, charity_page):
+    if not charity_page.charity_id:
+        return []
+    charity_id = charity_page.charity_id
+    return (
+        ProjectPage.objects.live()
+        .public()
+        .filter(locale_id=charity_page.locale_id)
+        .filter(Q(lead_charity_id=charity_id) | Q(partner_charities=charity_id))
+        .select_related("lead_charity")
+        .defer_streamfields()
+        .distinct()
+        .order_by("priority", "title")
+    )
+
+
+@hooks.register(CHARITY_PROFILE_SECTION_HOOK)
+def charity_projects_section():
+    return Section(
+        key="charity-projects",
+        title=_("Projects"),
+        template="workinggroups/includes/project_cards.html",
+        get_items=_charity_projects,
+        empty_message=_("This charity does not lead or take part in a published project yet."),
+        order=20,
+    )
+
+
+@hooks.register(CHARITY_PROFILE_SECTION_HOOK)
+def charity_working_groups_section():
+    return Section(
+        key="charity-working-groups",
+        title=_("Working groups"),
+        template="workinggroups/includes/working_group_links.html",
+        get_items=_charity_working_groups,
+        empty_message=_("This charity is not a member of a working group yet."),
+        order=30,
+    )
