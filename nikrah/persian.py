@@ -71,3 +71,19 @@ def name_key(text):
 def to_ascii_digits(text):
     """Persian and Arabic-Indic digits to ASCII, e.g. for phone numbers typed in Persian."""
     return digits.fa_to_en(digits.ar_to_fa(str(text)))
+
+
+def parse_date(text):
+    """A date typed by a person: ISO (2023-01-10) or Jalali (۱۴۰۱/۱۰/۲۰, 1401-10-20), with
+    Persian, Arabic or ASCII digits. Returns a Gregorian ``datetime.date`` or None."""
+    text = to_ascii_digits(str(text or "")).strip()
+    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        if year < 1700:
+            return JalaliDate(year, month, day).to_gregorian()
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

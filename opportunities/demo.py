@@ -3,7 +3,7 @@
 from allauth.account.models import EmailAddress
 
 from charities.models import City, Province, Theme
-from nikrah.demo import ensure_user
+from nikrah.demo import ensure_page, ensure_translation, ensure_user
 from opportunities.models import VolunteerProfile
 
 ACCOUNTS = [("volunteer1", "volunteer (signs in on the site: volunteer1@nikrah.localhost)")]
@@ -31,3 +31,195 @@ def load(home, stdout):
     profile.skills.add("آموزش کودکان", "کمک‌های اولیه", "عکاسی")
     profile.interests.set(Theme.objects.filter(slug__in=["children", "education"]))
     stdout.write("  volunteer: volunteer1")
+
+
+# (working group, project slug or None, slug, title, kind, province, remote, start offset in
+#  days, length in days, places, deadline offset or None, first-timers, themes, skills)
+OPPORTUNITIES = [
+    (
+        "children",
+        "mobile-library",
+        "storyteller",
+        "قصه‌گو برای کتابخانهٔ سیار",
+        "recurring",
+        "IR-23",
+        False,
+        10,
+        90,
+        6,
+        7,
+        True,
+        ["children", "culture"],
+        ["قصه‌گویی", "کار با کودکان"],
+    ),
+    (
+        "children",
+        "study-support",
+        "math-tutor",
+        "معلم داوطلب ریاضی",
+        "ongoing",
+        "IR-10",
+        False,
+        5,
+        120,
+        4,
+        None,
+        False,
+        ["children", "education"],
+        ["آموزش ریاضی"],
+    ),
+    (
+        "tehran",
+        "neighbourhood-volunteers",
+        "elderly-visits",
+        "دیدار هفتگی با سالمندان",
+        "recurring",
+        "IR-23",
+        False,
+        3,
+        60,
+        10,
+        2,
+        True,
+        ["elderly"],
+        ["همدلی", "رانندگی"],
+    ),
+    (
+        "health",
+        None,
+        "online-helpline",
+        "پاسخ‌گویی تلفنی به خانواده‌های بیماران",
+        "ongoing",
+        None,
+        True,
+        1,
+        180,
+        5,
+        None,
+        False,
+        ["health"],
+        ["مشاوره", "کمک‌های اولیه"],
+    ),
+    (
+        "education",
+        "volunteer-training",
+        "first-aid-course",
+        "دورهٔ آموزشی کمک‌های اولیه",
+        "training",
+        "IR-23",
+        False,
+        14,
+        2,
+        20,
+        10,
+        True,
+        ["education", "health"],
+        ["کمک‌های اولیه"],
+    ),
+    (
+        "children",
+        "mobile-library",
+        "book-sorting",
+        "مرتب‌سازی کتاب‌های اهدایی",
+        "one_off",
+        "IR-23",
+        False,
+        20,
+        0,
+        8,
+        -1,
+        True,
+        ["children"],
+        ["سازمان‌دهی"],
+    ),
+    (
+        "isfahan",
+        None,
+        "winter-clothes-drive",
+        "جمع‌آوری پوشاک زمستانی",
+        "one_off",
+        "IR-10",
+        False,
+        -40,
+        1,
+        12,
+        -45,
+        True,
+        ["poverty"],
+        ["سازمان‌دهی"],
+    ),
+]
+
+
+def load_opportunities(home, stdout):
+    """The opportunities listing and roles across the demo projects, regions and kinds: one
+    with closed applications and one in the past among them."""
+    import datetime
+
+    from django.utils import timezone
+
+    from opportunities.models import OpportunityIndexPage, OpportunityPage
+    from workinggroups.models import ProjectPage, WorkingGroupPage
+
+    listing, created = ensure_page(
+        home,
+        OpportunityIndexPage,
+        "opportunities",
+        title="فرصت‌های داوطلبی",
+        summary="فرصت‌های داوطلبی خیریه‌های عضو نیکراه.",
+        show_in_menus=True,
+    )
+    if created:
+        stdout.write("  opportunities: /opportunities/")
+    ensure_translation(listing, "en", title="Volunteer opportunities")
+    today = timezone.localdate()
+    for (
+        group_slug,
+        project_slug,
+        slug,
+        title,
+        kind,
+        province,
+        remote,
+        start,
+        length,
+        places,
+        deadline,
+        first_timers,
+        themes,
+        skills,
+    ) in OPPORTUNITIES:
+        group = WorkingGroupPage.objects.get(slug=group_slug, locale__language_code="fa")
+        parent = (
+            ProjectPage.objects.child_of(group).get(slug=project_slug) if project_slug else group
+        )
+        if parent.get_children().filter(slug=slug).exists():
+            continue
+        starts_on = today + datetime.timedelta(days=start)
+        province_obj = Province.objects.get(code=province) if province else None
+        page = OpportunityPage(
+            slug=slug,
+            title=title,
+            summary=title,
+            description=[("paragraph", f"<p>{title}؛ با ما همراه شوید.</p>")],
+            kind=kind,
+            is_remote=remote,
+            province=province_obj,
+            city=City.objects.filter(province=province_obj, is_capital=True).first()
+            if province_obj
+            else None,
+            starts_on=starts_on,
+            ends_on=starts_on + datetime.timedelta(days=length),
+            hours=3,
+            places=places,
+            application_deadline=today + datetime.timedelta(days=deadline)
+            if deadline is not None
+            else None,
+            suits_first_timers=first_timers,
+            charity=group.member_charities.first(),
+        )
+        parent.add_child(instance=page)
+        page.themes.set(Theme.objects.filter(slug__in=themes))
+        page.skills.add(*skills)
+        page.save_revision().publish()
+        stdout.write(f"  opportunity: {title}")

@@ -1,7 +1,12 @@
-import factory
-from allauth.account.models import EmailAddress
+import datetime
 
-from opportunities.models import Availability, VolunteerProfile
+import factory
+import wagtail_factories
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from charities.models import Province
+from opportunities.models import Availability, OpportunityPage, VolunteerProfile
 
 VOLUNTEER_PASSWORD = "a-good-password-123"
 
@@ -34,3 +39,18 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     def verified_email(user, create, extracted, **kwargs):
         if create:
             EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+
+
+class OpportunityPageFactory(wagtail_factories.PageFactory):
+    """A live opportunity; pass ``parent`` (a project or a working group)."""
+
+    title = factory.Sequence(lambda n: f"فرصت داوطلبی {n}")
+    slug = factory.Sequence(lambda n: f"opportunity-{n}")
+    description = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>شرح</p>"}])
+    kind = "one_off"
+    province = factory.LazyFunction(lambda: Province.objects.get(code="IR-23"))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    places = 5
+
+    class Meta:
+        model = OpportunityPage

@@ -1,11 +1,78 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
+from nikrah.sections import Section
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
+from workinggroups.models.pages import PROJECT_PAGE_SECTION_HOOK
 
 
 @hooks.register("register_log_actions")
 def register_volunteer_log_actions(actions):
     actions.register_action(
         ACCOUNT_DELETED_ACTION, _("Delete volunteer account"), _("Volunteer account deleted")
+    )
+
+
+def _open_opportunities(request, page, *, limit=6):
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from opportunities.models import OpportunityPage
+
+    today = timezone.localdate()
+    opportunities = (
+        OpportunityPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, starts_on__gte=today)
+        .filter(Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
+        .select_related("charity", "province", "city")
+        .defer_streamfields()
+        .order_by("starts_on")
+    )
+    if page._meta.label_lower != "home.homepage":
+        opportunities = opportunities.descendant_of(page)
+    return opportunities[:limit] if limit else opportunities
+
+
+def _listing_url(home_page):
+    from opportunities.models import OpportunityIndexPage
+
+    listing = OpportunityIndexPage.objects.live().public().child_of(home_page).first()
+    return listing.url if listing else None
+
+
+@hooks.register(HOME_SECTION_HOOK)
+def open_opportunities_section():
+    return Section(
+        key="open-opportunities",
+        title=_("Open volunteer opportunities"),
+        template="opportunities/includes/opportunity_cards.html",
+        get_items=_open_opportunities,
+        empty_message=_("No volunteer opportunity is open at the moment."),
+        order=20,
+        more_label=_("All opportunities"),
+        get_more_url=_listing_url,
+    )
+
+
+@hooks.register(PROJECT_PAGE_SECTION_HOOK)
+def project_opportunities_section():
+    return Section(
+        key="project-opportunities",
+        title=_("Volunteer opportunities"),
+        template="opportunities/includes/opportunity_cards.html",
+        get_items=_open_opportunities,
+        empty_message=_("This project has no open volunteer opportunity at the moment."),
+        order=10,
+    )
+
+
+@hooks.register(HOME_FIGURE_HOOK)
+def open_places_figure():
+    return HomeFigure(
+        key="opportunities",
+        label=_("open volunteer opportunities"),
+        count=lambda home_page: _open_opportunities(None, home_page, limit=None).count(),
+        order=20,
     )

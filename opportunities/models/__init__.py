@@ -1,3 +1,16 @@
+from opportunities.models.pages import (
+    OpportunityIndexPage,
+    OpportunityPage,
+    TaggedOpportunitySkill,
+)
 from opportunities.models.volunteers import Availability, Skill, TaggedSkill, VolunteerProfile
 
-__all__ = ["Availability", "Skill", "TaggedSkill", "VolunteerProfile"]
+__all__ = [
+    "Availability",
+    "OpportunityIndexPage",
+    "OpportunityPage",
+    "Skill",
+    "TaggedOpportunitySkill",
+    "TaggedSkill",
+    "VolunteerProfile",
+]
