@@ -223,3 +223,32 @@ def load_opportunities(home, stdout):
         page.skills.add(*skills)
         page.save_revision().publish()
         stdout.write(f"  opportunity: {title}")
+
+
+def load_applications(home, stdout):
+    """volunteer1's applications in several states."""
+    from django.contrib.auth import get_user_model
+
+    from opportunities import applying
+    from opportunities.models import Application, OpportunityPage
+
+    volunteer = get_user_model().objects.get(username="volunteer1")
+    if Application.objects.filter(volunteer=volunteer).exists():
+        return
+    plans = [("storyteller", "accept"), ("math-tutor", None), ("online-helpline", "withdraw")]
+    for slug, action in plans:
+        opportunity = OpportunityPage.objects.filter(slug=slug, live=True).first()
+        if opportunity is None:
+            continue
+        application, _created = applying.apply(
+            opportunity,
+            volunteer,
+            motivation="به کار با کودکان و خانواده‌ها علاقه دارم.",
+            availability="آخر هفته‌ها",
+            consent=True,
+        )
+        if action == "accept":
+            applying.accept(application)
+        elif action == "withdraw":
+            applying.withdraw(application, volunteer)
+    stdout.write("  applications: volunteer1")

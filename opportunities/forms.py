@@ -175,3 +175,26 @@ class AccountDeletionForm(forms.Form):
                 params={"word": self.confirmation_word()},
             )
         return typed
+
+
+class ApplicationForm(forms.Form):
+    """What a volunteer tells the organising charity when applying."""
+
+    motivation = forms.CharField(
+        label=_("Why would you like to take part?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("Please keep it under %(limit_value)d characters.")},
+    )
+    availability = forms.CharField(
+        label=_("When are you available?"),
+        max_length=300,
+        help_text=_("For example: Friday mornings, or two evenings a week."),
+        error_messages={"max_length": _("Please keep it under %(limit_value)d characters.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the organising charity sees my name, e-mail and profile."),
+        error_messages={
+            "required": _("Please agree that the organising charity may see your contact details.")
+        },
+    )

@@ -9,4 +9,10 @@ urlpatterns = [
     path("profile/edit/", views.profile_edit, name="volunteer_profile_edit"),
     path("account/delete/", views.account_delete, name="volunteer_account_delete"),
     path("account/deleted/", views.account_deleted, name="volunteer_account_deleted"),
+    path("applications/", views.my_applications, name="volunteer_applications"),
+    path(
+        "applications/<int:pk>/withdraw/",
+        views.withdraw_application,
+        name="volunteer_application_withdraw",
+    ),
 ]

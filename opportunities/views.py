@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from opportunities import applying
 from opportunities.accounts import can_delete_own_account, delete_volunteer_account
 from opportunities.forms import AccountDeletionForm, VolunteerProfileForm
-from opportunities.models import VolunteerProfile
+from opportunities.models import Application, VolunteerProfile
 
 
 def _own_profile(user):
@@ -93,3 +94,29 @@ def account_delete(request):
 @require_safe
 def account_deleted(request):
     return render(request, "opportunities/volunteers/account_deleted.html")
+
+
+@login_required
+@require_safe
+def my_applications(request):
+    """The volunteer's applications, newest first, with their status and dates."""
+    applications = (
+        Application.objects.filter(volunteer=request.user)
+        .select_related("opportunity", "opportunity__charity")
+        .order_by("-created_at")
+    )
+    return render(request, "opportunities/my_applications.html", {"applications": applications})
+
+
+@login_required
+@require_POST
+def withdraw_application(request, pk):
+    application = get_object_or_404(Application, pk=pk, volunteer=request.user)
+    try:
+        applying.withdraw(application, request.user)
+    except applying.ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        applying.offer_next(application.opportunity)
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("volunteer_applications")

@@ -139,3 +139,19 @@ def test_demo_volunteer_signs_in_on_the_site_and_sees_their_profile(db, client):
     profile = client.get("/volunteer/profile/")
     assert profile.status_code == 200
     assert "نرگس احمدی" in profile.content.decode()
+
+
+def test_demo_has_opportunities_and_volunteer1s_applications(db, client):
+    from opportunities.models import Application, OpportunityPage
+
+    load_demo()
+    assert OpportunityPage.objects.live().count() >= 5
+    statuses = set(
+        Application.objects.filter(volunteer__username="volunteer1").values_list(
+            "status", flat=True
+        )
+    )
+    assert statuses == {"accepted", "submitted", "withdrawn"}
+    assert client.login(username="volunteer1", password="nikrah-demo")
+    content = client.get("/volunteer/applications/").content.decode()
+    assert "پذیرفته‌شده" in content

@@ -1,3 +1,4 @@
+from opportunities.models.applications import Application
 from opportunities.models.pages import (
     OpportunityIndexPage,
     OpportunityPage,
@@ -6,6 +7,7 @@ from opportunities.models.pages import (
 from opportunities.models.volunteers import Availability, Skill, TaggedSkill, VolunteerProfile
 
 __all__ = [
+    "Application",
     "Availability",
     "OpportunityIndexPage",
     "OpportunityPage",

@@ -236,9 +236,12 @@ class OpportunityPage(RoutablePageMixin, BasePage):
 
     @path("")
     def opportunity_route(self, request):
+        from opportunities.applying import places_left
+        from opportunities.models import Application
         from opportunities.structured_data import opportunity_json_ld
 
-        state = self.state_message()
+        left = places_left(self)
+        state = self.state_message() or (_("All places are taken.") if left == 0 else "")
         return self.render(
             request,
             context_overrides={
@@ -247,8 +250,20 @@ class OpportunityPage(RoutablePageMixin, BasePage):
                 "project": self.project,
                 "working_group": self.working_group,
                 "json_ld": opportunity_json_ld(self, request),
+                "places_left": left,
+                "my_application": Application.objects.filter(
+                    opportunity=self, volunteer_id=request.user.pk
+                ).first()
+                if request.user.is_authenticated
+                else None,
             },
         )
+
+    @path("apply/", name="apply")
+    def apply_route(self, request):
+        from opportunities.apply_view import apply_view
+
+        return apply_view(request, self)
 
     @path("calendar/", name="calendar")
     def calendar_route(self, request):

@@ -25,8 +25,8 @@ def test_visitor_filters_the_directory_and_opens_a_trusted_profile(demo_server, 
     titles = page.locator(".charity-card .card__title").all_inner_texts()
     assert set(titles) == {"کودکان فرشته اند", "دستهای مهربان"}
 
-    page.locator(".charity-card .card__title a", has_text="دستهای مهربان").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".charity-card .card__title a", has_text="دستهای مهربان").click()
     assert page.locator("h1").inner_text() == "دستهای مهربان"
     assert page.locator(".badge--trusted").is_visible()
     # In a right-to-left page the facts box sits to the left of the main column.

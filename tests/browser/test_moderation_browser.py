@@ -45,8 +45,8 @@ def test_editor_submits_a_project_and_the_committee_approves_it(demo_server, bro
     page.keyboard.type("نقاشی با کودکان مددجو در آخر هفته‌ها")
     browser_page.screenshot("moderation-editor-fa")
     open_footer_actions(page)
-    page.locator("button[name='action-submit']").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name='action-submit']").click()
 
     project = ProjectPage.objects.get(title="کارگاه نقاشی کودکان")
     assert not project.live
@@ -57,11 +57,11 @@ def test_editor_submits_a_project_and_the_committee_approves_it(demo_server, bro
     queue = page.locator("#awaiting-review-section")
     assert "کارگاه نقاشی کودکان" in queue.inner_text()
     browser_page.screenshot("moderation-dashboard-fa")
-    queue.get_by_role("link", name="کارگاه نقاشی کودکان").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        queue.get_by_role("link", name="کارگاه نقاشی کودکان").click()
     open_footer_actions(page)
-    page.get_by_role("button", name="تأیید", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="تأیید", exact=True).click()
 
     project.refresh_from_db()
     assert project.live

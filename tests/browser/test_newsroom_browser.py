@@ -46,8 +46,8 @@ def test_visitor_comment_waits_for_moderation_then_shows(demo_server, browser_pa
     page.wait_for_url(re.compile(r".*/admin/$"))
     page.goto(f"{demo_server.url}/admin/snippets/newsroom/comment/edit/{comment.pk}/")
     page.select_option("#id_status", "approved")
-    page.locator("footer button[type=submit]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("footer button[type=submit]").first.click()
     comment.refresh_from_db()
     assert comment.status == "approved"
 

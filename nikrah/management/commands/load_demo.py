@@ -42,6 +42,7 @@ class Command(BaseCommand):
         home_demo.load_feedback_form(home, self.stdout)
         opportunities_demo.load(home, self.stdout)
         opportunities_demo.load_opportunities(home, self.stdout)
+        opportunities_demo.load_applications(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,123 @@
+"""Applying and deciding, with the opportunity's places never overbooked.
+
+Every change that can take or free a place locks the opportunity's row first
+(``select_for_update``), so concurrent acceptances queue and the count they read is
+current: with five places, exactly five are accepted however many arrive at once.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opportunities.models import Application, OpportunityPage
+
+
+class ApplicationError(Exception):
+    """Why an application cannot be made or changed, in words for the person."""
+
+
+def _locked(opportunity):
+    return OpportunityPage.objects.select_for_update(of=("self",)).get(pk=opportunity.pk)
+
+
+def places_taken(opportunity):
+    return opportunity.applications.filter(status__in=Application.HOLDS_PLACE).count()
+
+
+def places_left(opportunity):
+    return max(opportunity.places - places_taken(opportunity), 0)
+
+
+def check_open(opportunity):
+    if not opportunity.live:
+        raise ApplicationError(_("This opportunity is not published."))
+    if opportunity.is_past():
+        raise ApplicationError(_("This opportunity has ended."))
+    if opportunity.is_closed():
+        raise ApplicationError(_("Applications for this opportunity are closed."))
+
+
+def apply(opportunity, volunteer, *, motivation, availability, consent):
+    """Record ``volunteer``'s application. Applying twice returns the first application
+    (a double submit is harmless)."""
+    if not consent:
+        raise ApplicationError(
+            _("Please agree that the organising charity may see your contact details.")
+        )
+    existing = Application.objects.filter(opportunity=opportunity, volunteer=volunteer).first()
+    if existing is not None:
+        return existing, False
+    check_open(opportunity)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                opportunity=opportunity,
+                volunteer=volunteer,
+                motivation=motivation,
+                availability=availability,
+                consent_to_share=True,
+            )
+    except IntegrityError:
+        return Application.objects.get(opportunity=opportunity, volunteer=volunteer), False
+    return application, True
+
+
+def _set(application, status, message=""):
+    application.status = status
+    application.decided_at = timezone.now()
+    if message:
+        application.message = message
+    application.save(update_fields=["status", "decided_at", "message", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def accept(application, message=""):
+    """Accept, if a place is free; otherwise the application goes to the wait list.
+    Returns the application with its new status."""
+    opportunity = _locked(application.opportunity)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status in Application.HOLDS_PLACE:
+        return application
+    if places_left(opportunity) > 0:
+        return _set(application, Application.Status.ACCEPTED, message)
+    return _set(application, Application.Status.WAITLISTED, message)
+
+
+@transaction.atomic
+def waitlist(application, message=""):
+    _locked(application.opportunity)
+    return _set(application, Application.Status.WAITLISTED, message)
+
+
+@transaction.atomic
+def decline(application, message=""):
+    _locked(application.opportunity)
+    return _set(application, Application.Status.DECLINED, message)
+
+
+@transaction.atomic
+def withdraw(application, volunteer):
+    """The volunteer withdraws; a place they held becomes free."""
+    if application.volunteer_id != volunteer.pk:
+        raise ApplicationError(_("This is not your application."))
+    _locked(application.opportunity)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if not application.can_withdraw:
+        raise ApplicationError(_("This application can no longer be withdrawn."))
+    return _set(application, Application.Status.WITHDRAWN)
+
+
+@transaction.atomic
+def offer_next(opportunity):
+    """Give a free place to the longest-waiting wait-listed applicant, if any."""
+    opportunity = _locked(opportunity)
+    if places_left(opportunity) == 0:
+        return None
+    waiting = (
+        opportunity.applications.select_for_update()
+        .filter(status=Application.Status.WAITLISTED)
+        .order_by("created_at")
+        .first()
+    )
+    return _set(waiting, Application.Status.ACCEPTED) if waiting else None
