@@ -235,7 +235,12 @@ def load_applications(home, stdout):
     volunteer = get_user_model().objects.get(username="volunteer1")
     if Application.objects.filter(volunteer=volunteer).exists():
         return
-    plans = [("storyteller", "accept"), ("math-tutor", None), ("online-helpline", "withdraw")]
+    plans = [
+        ("storyteller", "accept"),
+        ("photographer", "accept"),  # its only place: the opportunity is full
+        ("math-tutor", None),
+        ("online-helpline", "withdraw"),
+    ]
     for slug, action in plans:
         opportunity = OpportunityPage.objects.filter(slug=slug, live=True).first()
         if opportunity is None:

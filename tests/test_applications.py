@@ -153,3 +153,22 @@ def test_fifty_concurrent_applications_and_acceptances_fill_exactly_five_places(
     assert Application.objects.filter(status="accepted").count() == 5
     assert Application.objects.filter(status="waitlisted").count() == 45
     assert Application.objects.values("volunteer").distinct().count() == 50
+
+
+def test_listing_can_show_only_opportunities_with_open_places(client, home_page):
+    from charities.models import CharityPage  # noqa: F401
+    from opportunities.models import OpportunityIndexPage
+
+    full = build_opportunity(home_page, places=1, title="ظرفیت پر")
+    OpportunityPageFactory(parent=full.get_parent(), title="ظرفیت خالی", places=3)
+    listing = OpportunityIndexPage(title="فرصت‌ها", slug="opportunities")
+    home_page.add_child(instance=listing)
+    listing.save_revision().publish()
+    application, _ = applying.apply(
+        full, VolunteerFactory(), motivation="m", availability="a", consent=True
+    )
+    applying.accept(application)
+    content = client.get("/opportunities/?open_places=1").content.decode()
+    assert "ظرفیت خالی" in content
+    assert ">ظرفیت پر<" not in content
+    assert "ظرفیت این فرصت تکمیل شده است." in client.get(full.url).content.decode()

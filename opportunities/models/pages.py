@@ -312,6 +312,7 @@ class OpportunityIndexPage(BasePage):
             "date_from": get.get("from", "").strip()[:20],
             "date_to": get.get("to", "").strip()[:20],
             "first_timers": get.get("first_timers") == "1",
+            "open_places": get.get("open_places") == "1",
             "past": get.get("past") == "1",
             "sort": get.get("sort") if get.get("sort") in self.SORTS else "soonest",
         }
@@ -360,6 +361,13 @@ class OpportunityIndexPage(BasePage):
             opportunities = opportunities.filter(starts_on__lte=date_to)
         if filters["first_timers"]:
             opportunities = opportunities.filter(suits_first_timers=True)
+        if filters["open_places"]:
+            from opportunities.models.applications import Application
+
+            taken = models.Count(
+                "applications", filter=models.Q(applications__status__in=Application.HOLDS_PLACE)
+            )
+            opportunities = opportunities.annotate(taken=taken).filter(taken__lt=models.F("places"))
         return opportunities.distinct().order_by(*self.SORTS[filters["sort"]])
 
     def get_context(self, request, *args, **kwargs):
