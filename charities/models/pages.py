@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Value
@@ -17,6 +16,7 @@ from charities.models.reference import Province, Theme
 from nikrah import persian
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
+from nikrah.pagination import paginate
 from nikrah.sections import sections_for
 
 CHARITY_PROFILE_SECTION_HOOK = "register_charity_profile_section"
@@ -71,13 +71,7 @@ class CharityIndexPage(BasePage):
             "trusted": request.GET.get("trusted") == "1",
             "query": request.GET.get("q", "").strip()[:100],
         }
-        paginator = Paginator(self.get_charities(**filters), self.charities_per_page)
-        try:
-            charities = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            charities = paginator.page(1)
-        except EmptyPage:
-            charities = paginator.page(paginator.num_pages)
+        charities = paginate(request, self.get_charities(**filters), self.charities_per_page)
         context.update(
             charities=charities,
             filters=filters,

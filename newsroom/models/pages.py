@@ -1,4 +1,3 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import redirect
@@ -18,6 +17,7 @@ from wagtail.search import index
 from charities.models import Charity
 from newsroom.blocks import NewsBodyBlock
 from nikrah.models import BasePage
+from nikrah.pagination import paginate
 
 NEWS_CARD_IMAGE = "fill-480x270"
 
@@ -81,13 +81,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         articles, filters = self.filtered_articles(request)
-        paginator = Paginator(articles, self.articles_per_page)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate(request, articles, self.articles_per_page)
         return self.render(
             request,
             context_overrides={

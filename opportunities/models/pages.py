@@ -19,6 +19,7 @@ from wagtail.search import index
 from charities.models import Charity, City, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
+from nikrah.pagination import paginate
 from opportunities.forms_admin import OpportunityPageForm
 from opportunities.models.volunteers import Skill
 
@@ -371,19 +372,12 @@ class OpportunityIndexPage(BasePage):
         return opportunities.distinct().order_by(*self.SORTS[filters["sort"]])
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
         from workinggroups.models import WorkingGroupPage
 
         context = super().get_context(request, *args, **kwargs)
         filters = self.read_filters(request)
-        paginator = Paginator(self.get_opportunities(filters), self.per_page)
-        try:
-            opportunities = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            opportunities = paginator.page(1)
-        except EmptyPage:
-            opportunities = paginator.page(paginator.num_pages)
+        opportunities = paginate(request, self.get_opportunities(filters), self.per_page)
         context.update(
             opportunities=opportunities,
             filters=filters,
