@@ -126,6 +126,9 @@ class CommentBulkAction(SnippetBulkAction):
             self.request.user, "change", comment
         )
 
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         return moderate(objects, cls.status, user=user), 0

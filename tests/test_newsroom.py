@@ -362,7 +362,11 @@ def test_bulk_moderation(
         response = client.post(url)
     assert response.status_code == 302
     assert set(Comment.objects.values_list("status", flat=True)) == {"approved"}
-    assert ModelLogEntry.objects.filter(action="nikrah.comment.approved").count() == 2
+    entries = ModelLogEntry.objects.filter(action="nikrah.comment.approved")
+    assert [entry.user for entry in entries] == [moderators["culture1"]] * 2
+    assert set(Comment.objects.values_list("moderated_by", flat=True)) == {
+        moderators["culture1"].pk
+    }
     assert {message.to[0] for message in mailoutbox} == {"n@example.org"}
 
     url = f"/admin/bulk/newsroom/comment/spam_comments/?next=/admin/&id={pending['network'].pk}"
