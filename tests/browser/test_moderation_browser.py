@@ -43,6 +43,11 @@ def test_editor_submits_a_project_and_the_committee_approves_it(demo_server, bro
     page.fill("#id_title", "کارگاه نقاشی کودکان")
     page.locator("[id$='-child-goals-wrapper'] [contenteditable=true]").first.click()
     page.keyboard.type("نقاشی با کودکان مددجو در آخر هفته‌ها")
+    # Draftail writes its hidden input a moment after typing; submit only once it has.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input[name=goals]')]"
+        ".some((input) => input.value.includes('مددجو'))"
+    )
     browser_page.screenshot("moderation-editor-fa")
     open_footer_actions(page)
     with page.expect_navigation():
