@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale-wagtail/*/LC_MESSAGES/*.po))
 
-.PHONY: run test install messages migrate demo lint format check clean
+.PHONY: run worker test install messages migrate demo lint format check clean
 
 run: install messages migrate demo
 	@echo ""
@@ -14,8 +14,15 @@ run: install messages migrate demo
 	@echo "  Site:   http://$(HOST):$(PORT)/      (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
 	@echo "  Demo accounts are listed above (password: nikrah-demo)."
+	@echo "  E-mails are printed here by the task worker that runs beside the server."
 	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --no-reload & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The background task worker alone (e-mails, Wagtail's reference index).
+worker: migrate
+	$(BIN)/python manage.py db_worker
 
 test: install messages lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

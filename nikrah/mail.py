@@ -1,13 +1,26 @@
-"""The site's e-mails go out through one function, so that moving them to background tasks
-later changes one place."""
+"""The site's e-mails go out through one function and one background task.
 
+A message is rendered when the transaction that asked for it commits, then queued as a task
+(django-tasks; the database backend and ``manage.py db_worker`` outside tests). Sending
+happens in the worker: a mail server that is down never undoes or breaks what the person
+did, and a failed delivery is queued again with a growing delay.
+"""
+
+import logging
+from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+#: Minutes to wait before each new attempt; after the last one the message is given up.
+RETRY_DELAYS = (1, 5, 30, 120, 720)
 
 
 def absolute_url(path):
@@ -19,20 +32,46 @@ def send_templated_email(
     to, subject_template, body_template, context, language, html_template=None
 ):
     """Render the subject, the plain-text body (and optionally an HTML body) in ``language``
-    and send them to ``to`` once the current transaction commits (at once outside one).
+    and queue them for delivery once the current transaction commits (at once outside one).
 
-    A failure to send is logged, never raised: it must not undo or break what the person did.
+    Nothing here raises: a failure to render or queue is logged, so that it cannot undo or
+    break what the person did.
     """
     recipients = [to] if isinstance(to, str) else list(to)
+    if not recipients:
+        return
 
-    def send():
+    def render_and_queue():
         with translation.override(language):
             subject = " ".join(render_to_string(subject_template, context).split())
             body = render_to_string(body_template, context)
             html = render_to_string(html_template, context) if html_template else None
-        message = EmailMultiAlternatives(subject, body, to=recipients)
-        if html:
-            message.attach_alternative(html, "text/html")
-        message.send()
+        deliver_email.enqueue(recipients, subject, body, html)
 
-    transaction.on_commit(send, robust=True)
+    transaction.on_commit(render_and_queue, robust=True)
+
+
+@task()
+def deliver_email(recipients, subject, body, html=None, attempt=1):
+    """Send one rendered message. When sending fails, the same message is queued again
+    (later, where the task backend can defer) and this attempt is recorded as failed."""
+    message = EmailMultiAlternatives(subject, body, to=recipients)
+    if html:
+        message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except Exception:
+        if attempt > len(RETRY_DELAYS):
+            logger.exception(
+                "Giving up e-mail %r to %s after %d attempts", subject, recipients, attempt
+            )
+            raise
+        logger.warning(
+            "E-mail %r to %s failed (attempt %d); retrying", subject, recipients, attempt
+        )
+        retry = deliver_email
+        if retry.get_backend().supports_defer:
+            delay = timedelta(minutes=RETRY_DELAYS[attempt - 1])
+            retry = retry.using(run_after=timezone.now() + delay)
+        retry.enqueue(recipients, subject, body, html, attempt + 1)
+        raise

@@ -5,10 +5,13 @@ Every change that can take or free a place locks the opportunity's row first
 current: with five places, exactly five are accepted however many arrive at once.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
+from opportunities import notifications
 from opportunities.models import Application, OpportunityPage
 
 
@@ -37,9 +40,9 @@ def check_open(opportunity):
         raise ApplicationError(_("Applications for this opportunity are closed."))
 
 
-def apply(opportunity, volunteer, *, motivation, availability, consent):
-    """Record ``volunteer``'s application. Applying twice returns the first application
-    (a double submit is harmless)."""
+def apply(opportunity, volunteer, *, motivation, availability, consent, language=None):
+    """Record ``volunteer``'s application, confirm it to them and tell the charity.
+    Applying twice returns the first application (a double submit is harmless)."""
     if not consent:
         raise ApplicationError(
             _("Please agree that the organising charity may see your contact details.")
@@ -56,27 +59,42 @@ def apply(opportunity, volunteer, *, motivation, availability, consent):
                 motivation=motivation,
                 availability=availability,
                 consent_to_share=True,
+                language=language or translation.get_language() or settings.LANGUAGE_CODE,
             )
+            notifications.application_received(application)
     except IntegrityError:
         return Application.objects.get(opportunity=opportunity, volunteer=volunteer), False
     return application, True
 
 
 def _set(application, status, message=""):
+    """Change the status (the caller holds the locks) and tell the volunteer."""
+    changed = application.status != status
     application.status = status
     application.decided_at = timezone.now()
     if message:
         application.message = message
     application.save(update_fields=["status", "decided_at", "message", "updated_at"])
+    if changed:
+        notifications.status_changed(application)
     return application
+
+
+def _for_decision(application):
+    """Lock the opportunity, then the application, and read it afresh. A withdrawn
+    application is the volunteer's to keep: no decision of the charity changes it."""
+    opportunity = _locked(application.opportunity)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status == Application.Status.WITHDRAWN:
+        raise ApplicationError(_("The volunteer has withdrawn this application."))
+    return opportunity, application
 
 
 @transaction.atomic
 def accept(application, message=""):
     """Accept, if a place is free; otherwise the application goes to the wait list.
     Returns the application with its new status."""
-    opportunity = _locked(application.opportunity)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    opportunity, application = _for_decision(application)
     if application.status in Application.HOLDS_PLACE:
         return application
     if places_left(opportunity) > 0:
@@ -86,13 +104,13 @@ def accept(application, message=""):
 
 @transaction.atomic
 def waitlist(application, message=""):
-    _locked(application.opportunity)
+    _, application = _for_decision(application)
     return _set(application, Application.Status.WAITLISTED, message)
 
 
 @transaction.atomic
 def decline(application, message=""):
-    _locked(application.opportunity)
+    _, application = _for_decision(application)
     return _set(application, Application.Status.DECLINED, message)
 
 
@@ -121,3 +139,48 @@ def offer_next(opportunity):
         .first()
     )
     return _set(waiting, Application.Status.ACCEPTED) if waiting else None
+
+
+@transaction.atomic
+def complete(application, message=""):
+    """The volunteer took part: only an accepted application can be completed."""
+    _, application = _for_decision(application)
+    if application.status not in Application.HOLDS_PLACE:
+        raise ApplicationError(_("Only an accepted application can be marked as completed."))
+    return _set(application, Application.Status.COMPLETED, message)
+
+
+@transaction.atomic
+def mark_no_show(application, message=""):
+    """The volunteer was accepted but did not attend; their place is free again."""
+    _, application = _for_decision(application)
+    if application.status not in Application.HOLDS_PLACE:
+        raise ApplicationError(_("Only an accepted application can be marked as not attended."))
+    return _set(application, Application.Status.NO_SHOW, message)
+
+
+#: What a charity may decide, and the function that carries each decision out.
+DECISIONS = {
+    Application.Status.ACCEPTED: accept,
+    Application.Status.WAITLISTED: waitlist,
+    Application.Status.DECLINED: decline,
+    Application.Status.COMPLETED: complete,
+    Application.Status.NO_SHOW: mark_no_show,
+}
+
+
+DECIDED_ACTION = "nikrah.application.decided"
+
+
+def decide(application, status, message="", *, user=None):
+    """Carry out a charity's decision on ``application`` and record it in the audit log."""
+    if status not in DECISIONS:
+        raise ApplicationError(_("This is not a decision a charity can make."))
+    decided = DECISIONS[status](application, message)
+    log(
+        decided,
+        DECIDED_ACTION,
+        user=user,
+        data={"requested": str(status), "status": decided.status, "message": message},
+    )
+    return decided

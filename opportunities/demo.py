@@ -22,6 +22,7 @@ def load(home, stdout):
     profile = VolunteerProfile.objects.create(
         user=user,
         display_name="نرگس احمدی",
+        phone="09120000001",
         province=tehran,
         city=City.objects.filter(province=tehran, is_capital=True).first(),
         availability="weekends",
@@ -257,3 +258,32 @@ def load_applications(home, stdout):
         elif action == "withdraw":
             applying.withdraw(application, volunteer)
     stdout.write("  applications: volunteer1")
+    _load_other_applicants(stdout)
+
+
+# Other applicants, so that editor1 finds applications waiting for a decision.
+APPLICANTS = [
+    ("volunteer2", "مریم کریمی", "09120000002", "storyteller", "در مهدکودک قصه‌گو بوده‌ام."),
+    ("volunteer3", "علی رضایی", "09120000003", "storyteller", "تئاتر کودک کار کرده‌ام."),
+    ("volunteer3", "علی رضایی", "09120000003", "math-tutor", "دانشجوی ریاضی هستم."),
+]
+
+
+def _load_other_applicants(stdout):
+    from opportunities import applying
+    from opportunities.models import OpportunityPage
+
+    for username, name, phone, slug, motivation in APPLICANTS:
+        user, _created = ensure_user(username, email=f"{username}@nikrah.localhost")
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        VolunteerProfile.objects.get_or_create(
+            user=user, defaults={"display_name": name, "phone": phone}
+        )
+        opportunity = OpportunityPage.objects.filter(slug=slug, live=True).first()
+        if opportunity is not None:
+            applying.apply(
+                opportunity, user, motivation=motivation, availability="عصرها", consent=True
+            )
+    stdout.write("  applications: volunteer2, volunteer3")

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from charities.forms import normalize_phone
 from charities.models import City
 from nikrah.persian import is_persian, normalize_letters, to_ascii_digits
 from opportunities.models import VolunteerProfile
@@ -89,6 +90,7 @@ class VolunteerProfileForm(forms.ModelForm):
         model = VolunteerProfile
         fields = [
             "display_name",
+            "phone",
             "province",
             "city",
             "skills",
@@ -110,6 +112,7 @@ class VolunteerProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", dir="ltr", inputmode="tel")
         self.fields["province"].empty_label = _("Choose a province")
         self.fields["city"].choices = [("", _("Choose a city")), *cities_grouped_by_province()]
         self.fields["city"].help_text = _("Cities are grouped by province.")
@@ -118,6 +121,10 @@ class VolunteerProfileForm(forms.ModelForm):
 
     def clean_display_name(self):
         return " ".join(normalize_letters(self.cleaned_data["display_name"]).split())
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return normalize_phone(phone) if phone.strip() else ""
 
     def clean_languages(self):
         return " ".join(normalize_letters(self.cleaned_data["languages"]).split())

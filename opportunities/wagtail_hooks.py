@@ -1,9 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
 from nikrah.sections import Section
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
+from opportunities.admin_views import (
+    AcceptApplicationsBulkAction,
+    ApplicationPermissionPolicy,
+    ApplicationViewSet,
+    DeclineApplicationsBulkAction,
+    WaitlistApplicationsBulkAction,
+)
+from opportunities.applying import DECIDED_ACTION
+from opportunities.models import Application
 from workinggroups.models.pages import PROJECT_PAGE_SECTION_HOOK
 
 
@@ -76,3 +87,19 @@ def open_places_figure():
         count=lambda home_page: _open_opportunities(None, home_page, limit=None).count(),
         order=20,
     )
+
+
+register_permission_policy(Application, ApplicationPermissionPolicy(Application))
+register_snippet(ApplicationViewSet)
+
+for bulk_action in (
+    AcceptApplicationsBulkAction,
+    WaitlistApplicationsBulkAction,
+    DeclineApplicationsBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    actions.register_action(DECIDED_ACTION, _("Decide on an application"), _("Application decided"))

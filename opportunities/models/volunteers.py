@@ -87,6 +87,12 @@ class VolunteerProfile(models.Model):
         max_length=100,
         help_text=_("The name charities will see when you apply, e.g. your first and last name."),
     )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Shared only with the charities you apply to, e.g. 0912 345 6789."),
+    )
     province = models.ForeignKey(
         Province,
         on_delete=models.SET_NULL,
