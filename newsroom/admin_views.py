@@ -2,23 +2,27 @@
 comment; a charity's editors see those on their own charity's news; nobody else sees any.
 Every view is scoped, not only the listing: another charity's comment is a 404."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
-    IndexView,
     InspectView,
-    SnippetViewSet,
 )
 
 from newsroom.models import Comment
 from newsroom.moderation import moderate
+from nikrah.admin_scoping import (
+    ScopedBulkActionMixin,
+    ScopedIndexView,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+)
 
 
 class CommentPermissionPolicy(BasePermissionPolicy):
@@ -55,17 +59,14 @@ class CommentPermissionPolicy(BasePermissionPolicy):
         return Comment.objects.none()
 
 
-class ScopedObjectMixin:
-    def get_object(self, queryset=None):
-        pk = self.kwargs.get("pk")
-        comment = Comment.objects.for_moderator(self.request.user).filter(pk=pk).first()
-        if comment is None:
-            raise Http404
-        self.live_object = comment
-        return comment
+class CommentIndexView(ScopedIndexView):
+    @property
+    def bulk_actions(self):
+        actions = (ApproveCommentsBulkAction, RejectCommentsBulkAction, SpamCommentsBulkAction)
+        if self.permission_policy.user_has_permission(self.request.user, "delete"):
+            actions += (DeleteCommentsBulkAction,)
+        return actions
 
-
-class CommentIndexView(IndexView):
     def get_base_queryset(self):
         return (
             Comment.objects.for_moderator(self.request.user)
@@ -89,7 +90,7 @@ class CommentDeleteView(ScopedObjectMixin, DeleteView):
     pass
 
 
-class CommentViewSet(SnippetViewSet):
+class CommentViewSet(ScopedSnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
@@ -114,7 +115,7 @@ class CommentViewSet(SnippetViewSet):
     panels = [FieldPanel("status")]
 
 
-class CommentBulkAction(SnippetBulkAction):
+class CommentBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     """Approve, reject or mark as spam many comments at once."""
 
     models = [Comment]
@@ -161,3 +162,9 @@ class SpamCommentsBulkAction(CommentBulkAction):
     aria_label = _("Mark the selected comments as spam")
     status = Comment.Status.SPAM
     action_priority = 30
+
+
+class DeleteCommentsBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
+    """Wagtail's bulk delete (platform admins only), finding only comments in scope."""
+
+    models = [Comment]

@@ -10,6 +10,7 @@ from newsroom.admin_views import (
     ApproveCommentsBulkAction,
     CommentPermissionPolicy,
     CommentViewSet,
+    DeleteCommentsBulkAction,
     RejectCommentsBulkAction,
     SpamCommentsBulkAction,
 )
@@ -113,6 +114,8 @@ register_snippet(CommentViewSet)
 
 for bulk_action in (ApproveCommentsBulkAction, RejectCommentsBulkAction, SpamCommentsBulkAction):
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own bulk delete (wagtail.snippets comes later in INSTALLED_APPS).
+hooks.register("register_bulk_action", DeleteCommentsBulkAction, order=1)
 
 
 @hooks.register("register_log_actions")

@@ -10,7 +10,6 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -21,12 +20,17 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import (
     EditView,
     HistoryView,
-    IndexView,
     InspectView,
-    SnippetViewSet,
     UsageView,
 )
 
+from nikrah.admin_scoping import (
+    ScopedBulkActionMixin,
+    ScopedIndexView,
+    ScopedObjectMixin,
+    ScopedSnippetViewSet,
+    no_bulk_delete,
+)
 from nikrah.persian import format_date, normalize_letters
 from opportunities import applying
 from opportunities.models import Application, OpportunityPage
@@ -82,23 +86,19 @@ class ApplicationFilterSet(WagtailFilterSet):
         )
 
 
-class ScopedApplicationMixin:
-    """Fetch the application from the reviewer's own scope only (a 404 otherwise)."""
+class ScopedApplicationMixin(ScopedObjectMixin):
+    related = ("opportunity", "volunteer__volunteer_profile")
 
-    def get_object(self, queryset=None):
-        application = (
-            Application.objects.for_reviewer(self.request.user)
-            .select_related("opportunity", "volunteer__volunteer_profile")
-            .filter(pk=self.kwargs.get("pk"))
-            .first()
+
+class ApplicationIndexView(ScopedIndexView):
+    @property
+    def bulk_actions(self):
+        return (
+            AcceptApplicationsBulkAction,
+            WaitlistApplicationsBulkAction,
+            DeclineApplicationsBulkAction,
         )
-        if application is None:
-            raise Http404
-        self.live_object = application
-        return application
 
-
-class ApplicationIndexView(IndexView):
     def get_base_queryset(self):
         return (
             Application.objects.for_reviewer(self.request.user)
@@ -221,7 +221,7 @@ def _date(name, label):
     )
 
 
-class ApplicationViewSet(SnippetViewSet):
+class ApplicationViewSet(ScopedSnippetViewSet):
     model = Application
     icon = "user"
     menu_label = _("Applications")
@@ -283,10 +283,11 @@ class DecisionBulkActionForm(forms.Form):
     )
 
 
-class DecisionBulkAction(SnippetBulkAction):
+class DecisionBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     """Accept, wait-list or decline many applications at once, with one message."""
 
     models = [Application]
+    related = ("opportunity", "volunteer__volunteer_profile")
     status = None
     form_class = DecisionBulkActionForm
     template_name = "opportunities/bulk_actions/confirm_decision.html"
@@ -342,3 +343,7 @@ class DeclineApplicationsBulkAction(DecisionBulkAction):
     aria_label = _("Decline the selected applications")
     status = Application.Status.DECLINED
     action_priority = 30
+
+
+#: Applications are kept: never deleted, in bulk or otherwise.
+NoBulkDeleteApplications = no_bulk_delete(Application)

@@ -11,6 +11,7 @@ from opportunities.admin_views import (
     ApplicationPermissionPolicy,
     ApplicationViewSet,
     DeclineApplicationsBulkAction,
+    NoBulkDeleteApplications,
     WaitlistApplicationsBulkAction,
 )
 from opportunities.applying import DECIDED_ACTION
@@ -98,6 +99,8 @@ for bulk_action in (
     DeclineApplicationsBulkAction,
 ):
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own bulk delete (wagtail.snippets comes later in INSTALLED_APPS).
+hooks.register("register_bulk_action", NoBulkDeleteApplications, order=1)
 
 
 @hooks.register("register_log_actions")

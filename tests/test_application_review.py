@@ -278,3 +278,26 @@ def test_the_executive_group_is_not_a_reviewer(network):
     member = UserFactory()
     member.groups.add(executive)
     assert not Application.objects.for_reviewer(member).exists()
+
+
+def test_no_back_door_lists_another_charitys_applicants(client, network):
+    """Not Wagtail's snippet chooser, not a bulk action's confirmation page."""
+    client.force_login(network["editor2"])
+    chooser = client.get("/admin/snippets/choose/opportunities/application/results/?q=زهرا")
+    assert chooser.status_code == 404
+    ids = "&".join(f"id={a.pk}" for a in network["applicants"])
+    for action in ("accept_applications", "delete"):
+        response = client.get(f"/admin/bulk/opportunities/application/{action}/?next=/&{ids}")
+        assert response.status_code == 404
+        assert "زهرا".encode() not in response.content
+    response = client.get("/admin/bulk/opportunities/application/accept_applications/?id=all")
+    assert "زهرا".encode() not in response.content
+
+
+def test_applications_are_never_deleted_in_bulk(client, network):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    application = network["applicants"][0]
+    url = f"/admin/bulk/opportunities/application/delete/?next=/&id={application.pk}"
+    assert client.post(url).status_code == 404
+    assert Application.objects.filter(pk=application.pk).exists()
+    assert "bulk/opportunities/application/delete" not in client.get(INDEX).content.decode()

@@ -421,3 +421,14 @@ def test_executive_committee_reads_and_exports_feedback(client, feedback_page, m
     assert export.status_code == 200
     client.force_login(moderators["editor1"])
     assert client.get(f"/admin/forms/submissions/{feedback_page.pk}/").status_code in (302, 403)
+
+
+def test_no_back_door_lists_another_charitys_comments(client, moderators, pending):
+    client.force_login(moderators["editor1"])  # network news is the culture committee's
+    chooser = client.get("/admin/snippets/choose/newsroom/comment/results/")
+    assert chooser.status_code == 404
+    comment = pending["network"]
+    for action in ("approve_comments", "delete"):
+        response = client.get(f"/admin/bulk/newsroom/comment/{action}/?next=/&id={comment.pk}")
+        assert response.status_code == 404
+        assert comment.text.encode() not in response.content
