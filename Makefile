@@ -6,9 +6,9 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale-wagtail/*/LC_MESSAGES/*.po))
 
-.PHONY: run worker test install messages migrate demo lint format check clean
+.PHONY: run worker test install messages migrate signing-key demo lint format check clean
 
-run: install messages migrate demo
+run: install messages migrate signing-key demo
 	@echo ""
 	@echo "  Nikrah is starting."
 	@echo "  Site:   http://$(HOST):$(PORT)/      (English: http://$(HOST):$(PORT)/en/)"
@@ -46,6 +46,15 @@ messages: install $(MO_FILES)
 migrate: install messages
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
+
+# Certificates are signed with NIKRAH_SIGNING_KEY; without one, a demo key is made once in
+# var/signing-key (read by the development settings). Never use it in production.
+signing-key: install
+	@mkdir -p var
+	@if [ -z "$$NIKRAH_SIGNING_KEY" ] && [ ! -s var/signing-key ]; then \
+		umask 077 && $(BIN)/python manage.py generate_signing_key > var/signing-key && \
+		echo "A demo key for signing certificates was written to var/signing-key."; \
+	fi
 
 demo: migrate
 	$(BIN)/python manage.py load_demo

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.dateformat import format as django_date_format
@@ -22,6 +23,19 @@ def to_persian_digits(value):
 
 def localize_digits(value, language_code):
     return to_persian_digits(value) if is_persian(language_code) else str(value)
+
+
+def format_number(value, language_code):
+    """A quantity such as hours as people of the language write it: no trailing zeros
+    (12.50 → 12.5, 10.00 → 10), and in Persian with Persian digits and the Persian decimal
+    separator (۱۲٫۵)."""
+    if value in (None, ""):
+        return ""
+    number = Decimal(str(value)).normalize()
+    text = format(number.quantize(Decimal(1)) if number == number.to_integral() else number, "f")
+    if is_persian(language_code):
+        return to_persian_digits(text.replace(".", "٫"))
+    return text
 
 
 def _as_date(value):

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from nikrah.admin_views import PlatformPageTypesUsageReportView
 from nikrah.sitemaps import AllLanguagesSitemap
+from opportunities.certificate_urls import verifier_urlpatterns
 
 urlpatterns = [
     # Narrowed before Wagtail's own admin URLs: see PlatformPageTypesUsageReportView.
@@ -20,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    *verifier_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -31,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("volunteer/", include("opportunities.urls")),
+    path("certificates/", include("opportunities.certificate_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

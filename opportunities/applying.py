@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from opportunities import notifications
+from opportunities import experience, notifications
 from opportunities.models import Application, OpportunityPage
 
 
@@ -147,7 +147,9 @@ def complete(application, message=""):
     _, application = _for_decision(application)
     if application.status not in Application.HOLDS_PLACE:
         raise ApplicationError(_("Only an accepted application can be marked as completed."))
-    return _set(application, Application.Status.COMPLETED, message)
+    application = _set(application, Application.Status.COMPLETED, message)
+    experience.issue_due_certificates(application)  # e.g. a completed training
+    return application
 
 
 @transaction.atomic

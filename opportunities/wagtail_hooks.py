@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
 from nikrah.sections import Section
+from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
     AcceptApplicationsBulkAction,
@@ -90,6 +91,47 @@ def open_places_figure():
     )
 
 
+def _network_totals():
+    from opportunities.models import Certificate, HoursEntry
+
+    confirmed = HoursEntry.objects.confirmed()
+    return {
+        "volunteers": confirmed.values("application__volunteer").distinct().count(),
+        "hours": int(confirmed.total()),  # whole hours
+        "certificates": Certificate.objects.valid().count(),
+    }
+
+
+@hooks.register(HOME_FIGURE_HOOK)
+def volunteers_figure():
+    return HomeFigure(
+        key="volunteers",
+        label=_("volunteers with confirmed hours"),
+        count=lambda home_page: _network_totals()["volunteers"],
+        order=50,
+    )
+
+
+@hooks.register(HOME_FIGURE_HOOK)
+def confirmed_hours_figure():
+    return HomeFigure(
+        key="confirmed-hours",
+        label=_("hours of volunteering confirmed by charities"),
+        count=lambda home_page: _network_totals()["hours"],
+        order=60,
+    )
+
+
+@hooks.register(HOME_FIGURE_HOOK)
+def certificates_figure():
+    return HomeFigure(
+        key="certificates",
+        label=_("certificates issued"),
+        count=lambda home_page: _network_totals()["certificates"],
+        order=70,
+    )
+
+
 register_permission_policy(Application, ApplicationPermissionPolicy(Application))
 register_snippet(ApplicationViewSet)
 
@@ -106,3 +148,39 @@ hooks.register("register_bulk_action", NoBulkDeleteApplications, order=1)
 @hooks.register("register_log_actions")
 def register_application_log_actions(actions):
     actions.register_action(DECIDED_ACTION, _("Decide on an application"), _("Application decided"))
+    actions.register_action(
+        experience.HOURS_CONFIRMED_ACTION, _("Confirm volunteer hours"), _("Hours confirmed")
+    )
+    actions.register_action(
+        experience.HOURS_REJECTED_ACTION, _("Reject volunteer hours"), _("Hours not confirmed")
+    )
+    actions.register_action(
+        experience.CERTIFICATE_ISSUED_ACTION, _("Issue a certificate"), _("Certificate issued")
+    )
+    actions.register_action(
+        experience.CERTIFICATE_REVOKED_ACTION, _("Revoke a certificate"), _("Certificate revoked")
+    )
+
+
+# Volunteer experience in the admin
+
+from opportunities.experience_admin import (  # noqa: E402
+    CertificateViewSet,
+    ConfirmHoursBulkAction,
+    ExperiencePermissionPolicy,
+    HoursViewSet,
+    NoDeleteBulkAction,
+    RejectHoursBulkAction,
+    VolunteerExperienceReportViewSet,
+)
+from opportunities.models import Certificate, HoursEntry  # noqa: E402
+
+register_permission_policy(HoursEntry, ExperiencePermissionPolicy(HoursEntry))
+register_permission_policy(Certificate, ExperiencePermissionPolicy(Certificate))
+register_snippet(HoursViewSet)
+register_snippet(CertificateViewSet)
+hooks.register("register_bulk_action", ConfirmHoursBulkAction)
+hooks.register("register_bulk_action", RejectHoursBulkAction)
+# After Wagtail's own bulk delete (wagtail.snippets comes later in INSTALLED_APPS).
+hooks.register("register_bulk_action", NoDeleteBulkAction, order=1)
+hooks.register("register_admin_viewset", VolunteerExperienceReportViewSet)

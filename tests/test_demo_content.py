@@ -151,7 +151,35 @@ def test_demo_has_opportunities_and_volunteer1s_applications(db, client):
             "status", flat=True
         )
     )
-    assert statuses == {"accepted", "submitted", "withdrawn"}
+    assert statuses == {"accepted", "submitted", "withdrawn", "completed"}
     assert client.login(username="volunteer1", password="nikrah-demo")
     content = client.get("/volunteer/applications/").content.decode()
     assert "پذیرفته‌شده" in content
+
+
+def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(db, client):
+    from opportunities.models import Certificate, HoursEntry
+
+    load_demo()
+    hours = HoursEntry.objects.filter(application__volunteer__username="volunteer1").confirmed()
+    charities = set(hours.values_list("application__opportunity__charity__name", flat=True))
+    assert len(charities) >= 2
+    assert hours.total() > 20
+    certificates = Certificate.objects.filter(volunteer__username="volunteer1")
+    assert set(certificates.values_list("kind", flat=True)) == {
+        "participation",
+        "hours",
+        "training",
+    }
+    revoked = certificates.get(revoked_at__isnull=False)
+    assert client.get(f"/certificates/{revoked.code}/").status_code == 200
+    valid = certificates.valid().first()
+    assert "این گواهی معتبر است" in client.get(f"/certificates/{valid.code}/").content.decode()
+    profile = revoked.volunteer.volunteer_profile
+    assert profile.resume_public
+    resume = client.get(f"/volunteer/resume/{profile.resume_code}/")
+    assert resume.status_code == 200
+    assert "نرگس احمدی" in resume.content.decode()
+    # Loading the demo again adds nothing.
+    load_demo()
+    assert Certificate.objects.filter(volunteer__username="volunteer1").count() == 4

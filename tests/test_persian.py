@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -52,3 +53,18 @@ def test_empty_dates_render_as_nothing():
 )
 def test_localdigits(value, language, expected):
     assert render("{{ value|localdigits }}", language, value=value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        (Decimal("12.50"), "fa", "۱۲٫۵"),
+        (Decimal("10.00"), "fa", "۱۰"),
+        (Decimal("100"), "fa", "۱۰۰"),
+        (Decimal("24.25"), "en", "24.25"),
+        (3, "en", "3"),
+        (None, "fa", ""),
+    ],
+)
+def test_hours_read_as_people_write_them(value, language, expected):
+    assert persian.format_number(value, language) == expected

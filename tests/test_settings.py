@@ -10,13 +10,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 20 + "3x9Qz-lP0_vB7mN2cR5tY8uW1aS4dF6gH" + "e" * 10
+SIGNING_KEY = "dGVzdC1vbmx5LWVkMjU1MTktc2lnbmluZy1rZXktMzI"
 
 
 def manage(*args, **env_overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        | {"NIKRAH_SIGNING_KEY"}
     }
     env.update(env_overrides)
     return subprocess.run(
@@ -43,6 +46,14 @@ def test_production_refuses_a_short_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_signing_key():
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="nikrah.settings.production", SECRET_KEY=GOOD_KEY
+    )
+    assert result.returncode != 0
+    assert "NIKRAH_SIGNING_KEY must be set" in result.stderr
+
+
 def test_production_passes_the_deploy_check_without_warnings():
     result = manage(
         "check",
@@ -52,6 +63,7 @@ def test_production_passes_the_deploy_check_without_warnings():
         DJANGO_SETTINGS_MODULE="nikrah.settings.production",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="nikrah.example.org",
+        NIKRAH_SIGNING_KEY=SIGNING_KEY,
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -65,6 +77,7 @@ def test_production_serves_compressed_hashed_static_files():
         "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND'])",
         DJANGO_SETTINGS_MODULE="nikrah.settings.production",
         SECRET_KEY=GOOD_KEY,
+        NIKRAH_SIGNING_KEY=SIGNING_KEY,
     )
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 

@@ -189,3 +189,9 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 # Submissions are e-mailed to the reviewing committee, not to every platform admin.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Certificates are signed with the platform's Ed25519 key (the base64url-encoded 32-byte
+# private key; `manage.py generate_signing_key` makes one). Public keys of retired signing
+# keys stay published, so that certificates signed before a rotation still verify.
+NIKRAH_SIGNING_KEY = env("NIKRAH_SIGNING_KEY", default="")
+NIKRAH_RETIRED_PUBLIC_KEYS = env.list("NIKRAH_RETIRED_PUBLIC_KEYS", default=[])

@@ -1,6 +1,7 @@
 """Production: every secret from the environment, HTTPS only, hashed compressed static files.
 
-Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL.
+Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL,
+NIKRAH_SIGNING_KEY (manage.py generate_signing_key).
 Optional: EMAIL_URL, DEFAULT_FROM_EMAIL, CSRF_TRUSTED_ORIGINS, SECURE_HSTS_SECONDS,
 SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself).
 """
@@ -8,7 +9,7 @@ SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import NIKRAH_SIGNING_KEY, SECRET_KEY, env
 
 DEBUG = False
 
@@ -16,6 +17,12 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a long random value in production "
         '(python -c "import secrets; print(secrets.token_urlsafe(64))").'
+    )
+
+if not NIKRAH_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "NIKRAH_SIGNING_KEY must be set in production: certificates are signed with it "
+        "(python manage.py generate_signing_key makes one; README: rotating the key)."
     )
 
 STORAGES = {

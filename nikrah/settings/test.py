@@ -10,3 +10,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A fixed key for tests only (never used anywhere else).
+NIKRAH_SIGNING_KEY = "dGVzdC1vbmx5LWVkMjU1MTktc2lnbmluZy1rZXktMzI"

@@ -18,6 +18,12 @@ def jalali(value, style=""):
 
 
 @register.filter
+def number(value):
+    """`{{ certificate.hours|number }}` → ۱۲٫۵ in Persian, 12.5 in English."""
+    return persian.format_number(value, get_language())
+
+
+@register.filter
 def localdigits(value):
     """Persian digits when the page is in Persian, unchanged otherwise."""
     return persian.localize_digits(value, get_language())

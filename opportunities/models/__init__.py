@@ -1,4 +1,5 @@
 from opportunities.models.applications import Application
+from opportunities.models.experience import Certificate, HoursEntry
 from opportunities.models.pages import (
     OpportunityIndexPage,
     OpportunityPage,
@@ -9,6 +10,8 @@ from opportunities.models.volunteers import Availability, Skill, TaggedSkill, Vo
 __all__ = [
     "Application",
     "Availability",
+    "Certificate",
+    "HoursEntry",
     "OpportunityIndexPage",
     "OpportunityPage",
     "Skill",

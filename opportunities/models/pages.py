@@ -111,6 +111,18 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     )
     application_deadline = models.DateField(_("apply by"), null=True, blank=True)
     suits_first_timers = models.BooleanField(_("suits first-time volunteers"), default=False)
+    certificate_after_hours = models.DecimalField(
+        _("certificate after confirmed hours"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10000)],
+        help_text=_(
+            "Issue a certificate automatically once a volunteer's confirmed hours in this "
+            "opportunity reach this number. Leave empty to issue certificates yourself."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -149,6 +161,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Places and requirements"),
         ),
+        FieldPanel("certificate_after_hours", heading=_("Certificates")),
     ]
     promote_panels = Page.promote_panels
     base_form_class = OpportunityPageForm

@@ -4,6 +4,8 @@ A volunteer keeps their own profile on the public site; nothing here is register
 Wagtail admin, so no charity editor or committee member can browse volunteers' personal data.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -69,6 +71,10 @@ class Availability(models.TextChoices):
     WEEKDAY_EVENINGS = "weekday_evenings", _("Weekday evenings")
     WEEKENDS = "weekends", _("Weekends")
     FLEXIBLE = "flexible", _("Flexible")
+
+
+def new_resume_code():
+    return secrets.token_urlsafe(12)
 
 
 class VolunteerProfile(models.Model):
@@ -140,6 +146,14 @@ class VolunteerProfile(models.Model):
         _("make my résumé public"),
         default=False,
         help_text=_("Anyone with the link may then see your volunteering résumé."),
+    )
+    resume_code = models.CharField(
+        _("résumé address"),
+        max_length=32,
+        unique=True,
+        default=new_resume_code,
+        editable=False,
+        help_text=_("The stable, unguessable part of the public résumé's address."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

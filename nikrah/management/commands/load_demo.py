@@ -43,6 +43,7 @@ class Command(BaseCommand):
         opportunities_demo.load(home, self.stdout)
         opportunities_demo.load_opportunities(home, self.stdout)
         opportunities_demo.load_applications(home, self.stdout)
+        opportunities_demo.load_experience(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
