@@ -10,9 +10,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import (
-    DeleteView,
     EditView,
-    InspectView,
 )
 
 from newsroom.models import Comment
@@ -82,14 +80,6 @@ class CommentEditView(ScopedObjectMixin, EditView):
         return comment
 
 
-class CommentInspectView(ScopedObjectMixin, InspectView):
-    pass
-
-
-class CommentDeleteView(ScopedObjectMixin, DeleteView):
-    pass
-
-
 class CommentViewSet(ScopedSnippetViewSet):
     model = Comment
     icon = "comment"
@@ -98,8 +88,6 @@ class CommentViewSet(ScopedSnippetViewSet):
     add_to_admin_menu = True
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
-    inspect_view_class = CommentInspectView
-    delete_view_class = CommentDeleteView
     inspect_view_enabled = True
     inspect_view_fields = ["page", "parent", "name", "email", "text", "status", "created_at"]
     list_display = [

@@ -14,7 +14,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    UsageView,
+)
 
 SCOPE_ACTIONS = ("view", "change")
 
@@ -70,12 +78,38 @@ class ScopedIndexView(IndexView):
         return context
 
 
+class ScopedEditView(ScopedObjectMixin, EditView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, DeleteView):
+    pass
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
-    """No chooser (it would list every charity's records to anyone who may view some) and
-    no copying (these records are made by what people do, not duplicated)."""
+    """Every object view scoped (subclasses replacing one should keep ScopedObjectMixin),
+    no chooser (it would list every charity's records to anyone who may view some) and no
+    copying (these records are made by what people do, not duplicated)."""
 
     copy_view_enabled = False
     index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    delete_view_class = ScopedDeleteView
     index_template_name = "admin/scoped_index.html"
 
     def register_chooser_viewset(self):

@@ -19,9 +19,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import (
     EditView,
-    HistoryView,
     InspectView,
-    UsageView,
 )
 
 from nikrah.admin_scoping import (
@@ -180,14 +178,6 @@ class ApplicationEditView(ScopedApplicationMixin, EditView):
             return self.form_invalid(form)
 
 
-class ApplicationHistoryView(ScopedApplicationMixin, HistoryView):
-    pass
-
-
-class ApplicationUsageView(ScopedApplicationMixin, UsageView):
-    pass
-
-
 class ApplicationInspectView(ScopedApplicationMixin, InspectView):
     """The applicant's details, for the organising charity and platform admins only."""
 
@@ -233,8 +223,6 @@ class ApplicationViewSet(ScopedSnippetViewSet):
     index_view_class = ApplicationIndexView
     edit_view_class = ApplicationEditView
     inspect_view_class = ApplicationInspectView
-    history_view_class = ApplicationHistoryView
-    usage_view_class = ApplicationUsageView
     inspect_view_enabled = True
     filterset_class = ApplicationFilterSet
     list_display = [

@@ -48,11 +48,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import SnippetAdminURLFinder
 from wagtail.snippets.views.snippets import (
     CreateView,
-    DeleteView,
     EditView,
-    HistoryView,
     InspectView,
-    UsageView,
 )
 
 from charities.models import Charity
@@ -572,18 +569,6 @@ class HoursInspectView(ScopedHoursMixin, InspectView):
         return []
 
 
-class HoursHistoryView(ScopedHoursMixin, HistoryView):
-    pass
-
-
-class HoursUsageView(ScopedHoursMixin, UsageView):
-    pass
-
-
-class HoursDeleteView(ScopedHoursMixin, DeleteView):
-    """Never allowed (see ``ExperiencePermissionPolicy``); another charity's entry is a 404."""
-
-
 class HoursViewSet(ExperienceViewSet):
     model = HoursEntry
     icon = "time"
@@ -596,9 +581,6 @@ class HoursViewSet(ExperienceViewSet):
     add_view_class = RecordHoursView
     edit_view_class = HoursReviewView
     inspect_view_class = HoursInspectView
-    history_view_class = HoursHistoryView
-    usage_view_class = HoursUsageView
-    delete_view_class = HoursDeleteView
     filterset_class = HoursFilterSet
     search_fields = ["description"]  # the index view searches more fields itself
     list_export = [
@@ -892,18 +874,6 @@ class CertificateInspectView(ScopedCertificateMixin, InspectView):
         )
 
 
-class CertificateHistoryView(ScopedCertificateMixin, HistoryView):
-    pass
-
-
-class CertificateUsageView(ScopedCertificateMixin, UsageView):
-    pass
-
-
-class CertificateDeleteView(ScopedCertificateMixin, DeleteView):
-    """Never allowed (see ``ExperiencePermissionPolicy``); another charity's is a 404."""
-
-
 class CertificateViewSet(ExperienceViewSet):
     model = Certificate
     icon = "doc-full"
@@ -917,9 +887,6 @@ class CertificateViewSet(ExperienceViewSet):
     add_view_class = IssueCertificateView
     edit_view_class = RevokeCertificateView
     inspect_view_class = CertificateInspectView
-    history_view_class = CertificateHistoryView
-    usage_view_class = CertificateUsageView
-    delete_view_class = CertificateDeleteView
     filterset_class = CertificateFilterSet
     search_fields = ["code", "volunteer_name"]  # the index view searches them itself
     list_export = [
