@@ -54,3 +54,13 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OpportunityPage
+
+
+def take_part(opportunity, volunteer):
+    """``volunteer`` applies for ``opportunity`` and is accepted, as on the site."""
+    from opportunities import applying
+
+    application, _created = applying.apply(
+        opportunity, volunteer, motivation="دوست دارم کمک کنم.", availability="عصرها", consent=True
+    )
+    return applying.accept(application)

@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
 from opportunities import applying, credentials, experience
-from opportunities.factories import OpportunityPageFactory, VolunteerFactory
+from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
 from opportunities.models import Certificate, HoursEntry
 from tests.conftest import skip_or_fail
 from tests.test_certificate_pdf import normalised
@@ -42,10 +42,7 @@ def world(home_page):
         certificate_after_hours=Decimal("20"),
     )
     volunteer = VolunteerFactory(profile__display_name="زهرا احمدی‌نژاد")
-    application, _ = applying.apply(
-        opportunity, volunteer, motivation="m", availability="a", consent=True
-    )
-    applying.accept(application)
+    application = take_part(opportunity, volunteer)
     editor = UserFactory(username="editor1")
     add_editor(charity, editor)
     return {
@@ -162,10 +159,7 @@ def test_a_completed_training_issues_a_training_certificate(world, home_page):
         starts_on=TODAY - 10 * DAY,
         ends_on=TODAY + 10 * DAY,
     )
-    application, _ = applying.apply(
-        training, world["volunteer"], motivation="m", availability="a", consent=True
-    )
-    applying.accept(application)
+    application = take_part(training, world["volunteer"])
     applying.complete(application)
     assert Certificate.objects.get(application=application).kind == "training"
 

@@ -17,7 +17,7 @@ from charities.factories import CharityIndexPageFactory, UserFactory, make_chari
 from charities.services import add_editor
 from nikrah.persian import to_persian_digits
 from opportunities import applying, experience
-from opportunities.factories import OpportunityPageFactory, VolunteerFactory
+from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
 from opportunities.models import Certificate, HoursEntry
 from tests.test_application_review import committee_member
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
@@ -28,13 +28,6 @@ HOURS = "/admin/volunteer-hours/"
 CERTIFICATES = "/admin/certificates/"
 REPORT = "/admin/reports/volunteer-experience/"
 BULK_HOURS = "/admin/bulk/opportunities/hoursentry/"
-
-
-def take_part(opportunity, volunteer):
-    application, _ = applying.apply(
-        opportunity, volunteer, motivation="m", availability="a", consent=True
-    )
-    return applying.accept(application)
 
 
 def logged(application, *, days_ago, hours, description="کارگاه نقاشی"):

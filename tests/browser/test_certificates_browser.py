@@ -10,7 +10,7 @@ from django.utils import timezone
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
 from opportunities import applying, experience
-from opportunities.factories import OpportunityPageFactory, VolunteerFactory
+from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
 from opportunities.models import Certificate
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
@@ -38,10 +38,7 @@ def certificate(home_page):
     volunteer = VolunteerFactory(profile__display_name="زهرا احمدی‌نژاد")
     editor = UserFactory()
     add_editor(charity, editor)
-    application, _ = applying.apply(
-        opportunity, volunteer, motivation="m", availability="a", consent=True
-    )
-    application = applying.accept(application)
+    application = take_part(opportunity, volunteer)
     for days_ago in (20, 13, 6):
         experience.record_hours(
             application,
