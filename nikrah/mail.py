@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -49,6 +50,25 @@ def send_templated_email(
         deliver_email.enqueue(recipients, subject, body, html)
 
     transaction.on_commit(render_and_queue, robust=True)
+
+
+class TaskQueueConnection(BaseEmailBackend):
+    """A mail "connection" that queues each message for the task worker instead of sending
+    it: give it to a message rendered elsewhere (e.g. by django-allauth) as its
+    ``connection``, and that message is delivered, and retried, like the site's own."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, mimetype in getattr(message, "alternatives", [])
+                    if mimetype == "text/html"
+                ),
+                None,
+            )
+            deliver_email.enqueue(list(message.to), message.subject, message.body, html)
+        return len(email_messages)
 
 
 @task()

@@ -3,13 +3,22 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from nikrah.mail import TaskQueueConnection
 from opportunities.models import VolunteerProfile
 
 
 class VolunteerAccountAdapter(DefaultAccountAdapter):
-    """After signing up or in, a volunteer without a profile is asked to write one; others
-    go to their profile. A safe ``next`` URL, when given, still wins: allauth consults it
-    before asking the adapter."""
+    """Account e-mails are queued as background tasks. After signing up or in, a
+    volunteer without a profile is asked to write one; others go to their profile. A safe
+    ``next`` URL, when given, still wins: allauth consults it before asking the adapter."""
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Account e-mails (confirmation, sign-in codes, password reset) go through the task
+        queue like the site's own: a mail server that is down neither fails the sign-up nor
+        loses the message."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        message.connection = TaskQueueConnection()
+        return message
 
     def get_signup_redirect_url(self, request):
         return self._volunteer_landing_url(request)

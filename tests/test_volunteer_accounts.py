@@ -84,6 +84,26 @@ def test_visitor_signs_up_verifies_their_email_and_lands_on_the_profile_form(cli
     assert form_page.context["user"].email == "sara@example.org"
 
 
+def test_a_mail_server_that_is_down_neither_fails_the_sign_up_nor_loses_the_email(
+    client, settings
+):
+    """Account e-mails go through the task queue: the first delivery fails, the retry
+    sends it (the immediate task backend runs the retry at once)."""
+    from tests.test_application_emails import FlakyMailServer
+
+    settings.EMAIL_BACKEND = "tests.test_application_emails.FlakyMailServer"
+    FlakyMailServer.failures = 1
+    try:
+        response = sign_up(client)
+    finally:
+        FlakyMailServer.failures = 0
+    assert response.status_code == 302
+    assert EmailAddress.objects.filter(email="sara@example.org").exists()
+    [message] = mail.outbox
+    assert message.to == ["sara@example.org"]
+    assert link_in(message).startswith("/account/confirm-email/")
+
+
 def test_unverified_volunteer_cannot_sign_in_until_the_email_is_confirmed(client):
     sign_up(client)
     client.logout()
