@@ -8,6 +8,8 @@ permission policy gives (``instances_user_has_any_permission_for``); another cha
 record is simply not found.
 """
 
+import django_filters
+from django import forms
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.urls import reverse
@@ -29,6 +31,38 @@ SCOPE_ACTIONS = ("view", "change")
 
 def scope_for(permission_policy, user):
     return permission_policy.instances_user_has_any_permission_for(user, SCOPE_ACTIONS)
+
+
+MAX_ID = 2**63 - 1
+
+
+def valid_ids(values):
+    """The ids among ``values`` (from a URL) that can be primary keys; the rest are ignored
+    rather than failing the query."""
+    ids = []
+    for value in values:
+        text = str(value)
+        if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
+            ids.append(int(text))
+    return ids
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A choice by id where a nonsense or out-of-range id is an invalid choice, not an
+    error of the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not valid_ids([value]):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """django-filter's ModelChoiceFilter, with SafeModelChoiceField."""
+
+    field_class = SafeModelChoiceField
 
 
 class ScopedObjectMixin:
@@ -120,10 +154,11 @@ class ScopedBulkActionMixin:
     """A bulk action finds only the records in the user's scope: another charity's ids are
     not found, so not even their names reach the confirmation page."""
 
+    related = ()
+
     def get_queryset(self, model, object_ids):
-        return get_list_or_404(
-            scope_for(self.permission_policy, self.request.user), pk__in=object_ids
-        )
+        scope = scope_for(self.permission_policy, self.request.user)
+        return get_list_or_404(scope.select_related(*self.related), pk__in=valid_ids(object_ids))
 
     def get_all_objects_in_listing_query(self, parent_id):
         return scope_for(self.permission_policy, self.request.user).values_list("pk", flat=True)

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from nikrah.admin_scoping import (
+    ModelChoiceFilter,
     ScopedBulkActionMixin,
     ScopedIndexView,
     ScopedObjectMixin,
@@ -56,9 +57,7 @@ class ApplicationPermissionPolicy(BasePermissionPolicy):
 
 
 class ApplicationFilterSet(WagtailFilterSet):
-    opportunity = django_filters.ModelChoiceFilter(
-        label=_("Opportunity"), queryset=OpportunityPage.objects.none()
-    )
+    opportunity = ModelChoiceFilter(label=_("Opportunity"), queryset=OpportunityPage.objects.none())
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
         choices=Application.Status.choices,

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from opportunities import applying
 from opportunities.forms import ApplicationForm
-from opportunities.models import Application
+from opportunities.models import Application, VolunteerProfile
 
 
 def apply_view(request, opportunity):
@@ -16,6 +18,11 @@ def apply_view(request, opportunity):
     apply_url = opportunity.url + "apply/"
     if not request.user.is_authenticated:
         return redirect_to_login(apply_url)
+    if not VolunteerProfile.objects.filter(user=request.user).exists():
+        # Charities, certificates and the résumé need the volunteer's name, never their
+        # e-mail address in its place.
+        messages.info(request, _("Please tell charities your name before you apply."))
+        return redirect(f"{reverse('volunteer_profile_edit')}?{urlencode({'next': apply_url})}")
     existing = Application.objects.filter(opportunity=opportunity, volunteer=request.user).first()
     if existing is not None:
         messages.info(request, _("You have already applied for this opportunity."))

@@ -82,11 +82,14 @@ def _set(application, status, message=""):
 
 def _for_decision(application):
     """Lock the opportunity, then the application, and read it afresh. A withdrawn
-    application is the volunteer's to keep: no decision of the charity changes it."""
+    application is the volunteer's to keep, and a completed one is final (its hours and
+    certificates stand): no decision of the charity changes either."""
     opportunity = _locked(application.opportunity)
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status == Application.Status.WITHDRAWN:
         raise ApplicationError(_("The volunteer has withdrawn this application."))
+    if application.status == Application.Status.COMPLETED:
+        raise ApplicationError(_("This participation is completed; it can no longer change."))
     return opportunity, application
 
 
@@ -143,10 +146,13 @@ def offer_next(opportunity):
 
 @transaction.atomic
 def complete(application, message=""):
-    """The volunteer took part: only an accepted application can be completed."""
-    _, application = _for_decision(application)
-    if application.status not in Application.HOLDS_PLACE:
+    """The volunteer took part: only an accepted application, once the opportunity has
+    begun, can be completed."""
+    opportunity, application = _for_decision(application)
+    if application.status != Application.Status.ACCEPTED:
         raise ApplicationError(_("Only an accepted application can be marked as completed."))
+    if opportunity.starts_on > timezone.localdate():
+        raise ApplicationError(_("An opportunity that has not begun cannot be completed."))
     application = _set(application, Application.Status.COMPLETED, message)
     experience.issue_due_certificates(application)  # e.g. a completed training
     return application
@@ -156,7 +162,7 @@ def complete(application, message=""):
 def mark_no_show(application, message=""):
     """The volunteer was accepted but did not attend; their place is free again."""
     _, application = _for_decision(application)
-    if application.status not in Application.HOLDS_PLACE:
+    if application.status != Application.Status.ACCEPTED:
         raise ApplicationError(_("Only an accepted application can be marked as not attended."))
     return _set(application, Application.Status.NO_SHOW, message)
 
@@ -178,6 +184,8 @@ def decide(application, status, message="", *, user=None):
     """Carry out a charity's decision on ``application`` and record it in the audit log."""
     if status not in DECISIONS:
         raise ApplicationError(_("This is not a decision a charity can make."))
+    if user is not None and application.volunteer_id == user.pk:
+        raise ApplicationError(_("You cannot decide on your own application."))
     decided = DECISIONS[status](application, message)
     log(
         decided,

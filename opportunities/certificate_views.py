@@ -145,8 +145,10 @@ def open_badge(certificate, language):
             description += " · " + certificate.project_title
         return credentials.open_badge_credential(
             credential_id=credential_url,
-            valid_from=datetime.datetime.combine(
-                certificate.issued_on, datetime.time(), tzinfo=datetime.UTC
+            # Valid from the start of its issue day where it was issued (Tehran), so that
+            # one issued just after midnight is not "not yet valid" anywhere.
+            valid_from=timezone.make_aware(
+                datetime.datetime.combine(certificate.issued_on, datetime.time())
             ),
             achievement_id=_absolute(opportunity.url or "/") + f"#{certificate.kind}",
             achievement_name=f"{certificate.get_kind_display()}: {certificate.role}",
@@ -213,7 +215,10 @@ def status_list(request):
         "status_index", flat=True
     )
     document = credentials.status_list_credential(
-        url=status_list_url(), revoked_indices=list(revoked), valid_from=timezone.now()
+        url=status_list_url(),
+        revoked_indices=list(revoked),
+        # A minute back, for verifiers whose clocks run a little behind ours.
+        valid_from=timezone.now() - datetime.timedelta(minutes=1),
     )
     response = HttpResponse(credentials.sign_credential(document), content_type="application/jwt")
     response["Access-Control-Allow-Origin"] = "*"

@@ -4,9 +4,11 @@ revoking certificates. Views, the admin, the demo and the tests all go through h
 Only confirmed hours count anywhere: on certificates, on the résumé and in every total.
 """
 
+import logging
 import secrets
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min, Sum
 from django.utils import timezone
@@ -17,6 +19,8 @@ from wagtail.log_actions import log
 from nikrah.persian import format_date, localize_digits
 from opportunities.credentials import STATUS_LIST_LENGTH
 from opportunities.models import Application, Certificate, HoursEntry
+
+logger = logging.getLogger(__name__)
 
 HOURS_CONFIRMED_ACTION = "nikrah.hours.confirmed"
 HOURS_REJECTED_ACTION = "nikrah.hours.rejected"
@@ -65,12 +69,26 @@ def _check_hours(application, date, hours, *, today=None):
         )
 
 
+def _locked_for_hours(application):
+    """Lock the volunteer (the 24-hours-a-day rule spans all their applications, so two
+    requests at once for two applications must queue) and read the application afresh."""
+    get_user_model().objects.select_for_update().filter(pk=application.volunteer_id).first()
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _not_own(application, user):
+    if user is not None and application.volunteer_id == user.pk:
+        raise ExperienceError(
+            _("You cannot confirm hours or issue certificates for your own volunteering.")
+        )
+
+
 @transaction.atomic
 def log_hours(application, volunteer, *, date, hours, description):
     """The volunteer logs hours for their own accepted application; the charity confirms."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
     if application.volunteer_id != volunteer.pk:
         raise ExperienceError(_("This is not your application."))
+    application = _locked_for_hours(application)
     _check_hours(application, date, hours)
     return HoursEntry.objects.create(
         application=application,
@@ -84,7 +102,8 @@ def log_hours(application, volunteer, *, date, hours, description):
 @transaction.atomic
 def record_hours(application, *, date, hours, description, user):
     """The charity records attendance and hours itself: they count at once."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    _not_own(application, user)
+    application = _locked_for_hours(application)
     _check_hours(application, date, hours)
     now = timezone.now()
     entry = HoursEntry.objects.create(
@@ -109,9 +128,15 @@ def review_hours(entries, status, *, user, note=""):
     changed = 0
     applications = set()
     with transaction.atomic():
-        for entry in HoursEntry.objects.select_for_update().filter(
+        pending = HoursEntry.objects.select_for_update().filter(
             pk__in=[entry.pk for entry in entries], status=HoursEntry.Status.PENDING
-        ):
+        )
+        if status == HoursEntry.Status.CONFIRMED:
+            # Only hours of someone still taking part, and never one's own, are confirmed.
+            pending = pending.filter(application__status__in=TAKES_PART)
+        if user is not None:
+            pending = pending.exclude(application__volunteer=user)
+        for entry in pending:
             entry.status = status
             entry.reviewed_by = user
             entry.reviewed_at = timezone.now()
@@ -128,6 +153,14 @@ def review_hours(entries, status, *, user, note=""):
         for application in Application.objects.filter(pk__in=applications):
             issue_due_certificates(application, user=user)
     return changed
+
+
+def public_name(volunteer):
+    """The name a volunteer gave for charities (never their e-mail address), or ""."""
+    profile = getattr(volunteer, "volunteer_profile", None)
+    if profile is not None and profile.display_name.strip():
+        return profile.display_name.strip()
+    return volunteer.get_full_name().strip()
 
 
 def confirmed_hours(application):
@@ -165,9 +198,15 @@ def issue_certificate(application, kind, *, user=None, today=None):
     existing = Certificate.objects.filter(application=application, kind=kind).first()
     if existing is not None:
         return existing
-    application = Application.objects.select_related("opportunity", "opportunity__charity").get(
-        pk=application.pk
-    )
+    application = Application.objects.select_related(
+        "opportunity", "opportunity__charity", "volunteer__volunteer_profile"
+    ).get(pk=application.pk)
+    _not_own(application, user)
+    name = public_name(application.volunteer)
+    if not name:
+        raise ExperienceError(
+            _("The volunteer has not given their name yet, so no certificate can name them.")
+        )
     if kind == Certificate.Kind.PARTICIPATION and (
         application.status != Application.Status.COMPLETED
     ):
@@ -188,7 +227,7 @@ def issue_certificate(application, kind, *, user=None, today=None):
                     application=application,
                     volunteer=application.volunteer,
                     charity=charity,
-                    volunteer_name=application.volunteer_name,
+                    volunteer_name=name,
                     role=opportunity.title,
                     project_title=project.title if project else "",
                     charity_name=charity.name if charity else "",

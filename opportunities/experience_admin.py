@@ -54,6 +54,7 @@ from wagtail.snippets.views.snippets import (
 
 from charities.models import Charity
 from nikrah.admin_scoping import (
+    ModelChoiceFilter,
     ScopedBulkActionMixin,
     ScopedIndexView,
     ScopedObjectMixin,
@@ -201,7 +202,7 @@ class ScopedHoursMixin(ScopedObjectMixin):
 
 
 class HoursFilterSet(WagtailFilterSet):
-    opportunity = django_filters.ModelChoiceFilter(
+    opportunity = ModelChoiceFilter(
         label=_("Opportunity"),
         field_name="application__opportunity",
         queryset=opportunities_in_scope,
@@ -635,7 +636,7 @@ class CertificateFilterSet(WagtailFilterSet):
         label=_("Kind"), choices=Certificate.Kind.choices, widget=forms.CheckboxSelectMultiple
     )
     validity = ValidityFilter(label=_("Valid or revoked"), empty_label=_("All"))
-    opportunity = django_filters.ModelChoiceFilter(
+    opportunity = ModelChoiceFilter(
         label=_("Opportunity"),
         field_name="application__opportunity",
         queryset=opportunities_in_scope,
@@ -980,7 +981,7 @@ def volunteer_experience_rows(user):
 
 
 class VolunteerExperienceFilterSet(WagtailFilterSet):
-    charity = django_filters.ModelChoiceFilter(
+    charity = ModelChoiceFilter(
         label=_("Charity"),
         field_name="opportunity__charity",
         queryset=lambda request: (

@@ -301,3 +301,18 @@ def test_applications_are_never_deleted_in_bulk(client, network):
     assert client.post(url).status_code == 404
     assert Application.objects.filter(pk=application.pk).exists()
     assert "bulk/opportunities/application/delete" not in client.get(INDEX).content.decode()
+
+
+def test_nonsense_ids_in_filters_and_bulk_actions_are_not_server_errors(client, network):
+    client.force_login(network["editor1"])
+    huge = "9" * 30
+    for url in (
+        f"{INDEX}?opportunity={huge}",
+        f"{INDEX}?opportunity=abc",
+        f"/admin/volunteer-hours/?opportunity={huge}",
+        f"/admin/certificates/?opportunity={huge}",
+    ):
+        assert client.get(url).status_code == 200, url
+    for ids in ("id=abc", f"id={huge}", "id=-1"):
+        url = f"/admin/bulk/opportunities/application/accept_applications/?next=/&{ids}"
+        assert client.get(url).status_code == 404

@@ -313,3 +313,85 @@ def test_network_totals_on_the_home_page_count_only_confirmed_hours(client, cert
     assert figures["confirmed-hours"] == 12  # 12.5 rounded down to whole hours
     assert figures["volunteers"] == 1
     assert figures["certificates"] == 1
+
+
+def test_a_certificate_names_the_volunteer_never_by_their_e_mail_address(world):
+    nameless = VolunteerFactory(profile=None, email="secret.person@example.org")
+    application = take_part(world["opportunity"], nameless)
+    applying.complete(application)
+    with pytest.raises(experience.ExperienceError, match="نام"):
+        experience.issue_certificate(application, Certificate.Kind.PARTICIPATION)
+    assert not Certificate.objects.filter(application=application).exists()
+
+
+def test_a_volunteer_without_a_profile_gives_a_name_before_applying(client, world):
+    opportunity = world["opportunity"]
+    client.force_login(VolunteerFactory(profile=None))
+    response = client.get(opportunity.url + "apply/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/volunteer/profile/edit/?next=")
+    response = client.post(
+        response["Location"], {"display_name": "سارا رضایی", "availability": "flexible"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == opportunity.url + "apply/"
+
+
+def test_nobody_confirms_their_own_volunteering(world):
+    editor = world["editor"]
+    application = take_part(world["opportunity"], editor)  # an editor volunteering too
+    with pytest.raises(applying.ApplicationError):
+        applying.decide(application, "declined", user=editor)
+    with pytest.raises(experience.ExperienceError):
+        experience.record_hours(
+            application, date=TODAY, hours=Decimal(5), description="x", user=editor
+        )
+    entry = experience.log_hours(application, editor, date=TODAY, hours=Decimal(5), description="x")
+    assert experience.review_hours([entry], HoursEntry.Status.CONFIRMED, user=editor) == 0
+
+
+def test_hours_of_someone_no_longer_taking_part_are_not_confirmed(world):
+    entry = experience.log_hours(
+        world["application"], world["volunteer"], date=TODAY, hours=Decimal(3), description="x"
+    )
+    applying.withdraw(world["application"], world["volunteer"])
+    assert experience.review_hours([entry], HoursEntry.Status.CONFIRMED, user=world["editor"]) == 0
+    entry.refresh_from_db()
+    assert entry.status == "pending"
+
+
+def test_a_completed_participation_is_final(certificate, world):
+    for status in ("declined", "waitlisted", "no_show", "accepted"):
+        with pytest.raises(applying.ApplicationError):
+            applying.decide(world["application"], status, user=world["editor"])
+    world["application"].refresh_from_db()
+    assert world["application"].status == "completed"
+
+
+def test_an_opportunity_that_has_not_begun_cannot_be_completed(world):
+    later = OpportunityPageFactory(
+        parent=world["group"], charity=world["charity"], starts_on=TODAY + 5 * DAY
+    )
+    application = take_part(later, world["volunteer"])
+    with pytest.raises(applying.ApplicationError):
+        applying.complete(application)
+
+
+def test_a_revocation_stands_and_no_certificate_is_deleted_in_bulk(certificate, world):
+    experience.revoke_certificate(certificate, reason="خطا", user=world["editor"])
+    certificate.refresh_from_db()
+    certificate.revoked_at = None
+    with pytest.raises(ValidationError):
+        certificate.save()
+    with pytest.raises(ValidationError):
+        Certificate.objects.all().delete()
+    assert Certificate.objects.get().is_revoked
+
+
+def test_a_credential_is_valid_from_the_start_of_its_issue_day_in_tehran(certificate):
+    from opportunities.certificate_views import open_badge
+
+    credential = open_badge(certificate, "fa")
+    day_before = certificate.issued_on - DAY
+    # 00:00 in Tehran (UTC+3:30) is 20:30 UTC the day before: never "not yet valid".
+    assert credential["validFrom"] == f"{day_before.isoformat()}T20:30:00Z"

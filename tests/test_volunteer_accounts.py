@@ -84,9 +84,7 @@ def test_visitor_signs_up_verifies_their_email_and_lands_on_the_profile_form(cli
     assert form_page.context["user"].email == "sara@example.org"
 
 
-def test_a_mail_server_that_is_down_neither_fails_the_sign_up_nor_loses_the_email(
-    client, settings
-):
+def test_a_mail_server_that_is_down_neither_fails_the_sign_up_nor_loses_the_email(client, settings):
     """Account e-mails go through the task queue: the first delivery fails, the retry
     sends it (the immediate task backend runs the retry at once)."""
     from tests.test_application_emails import FlakyMailServer

@@ -100,6 +100,9 @@ class HoursEntry(models.Model):
 
 
 class CertificateQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValidationError(_("A certificate is never deleted; revoke it instead."))
+
     def valid(self):
         return self.filter(revoked_at__isnull=True)
 
@@ -138,6 +141,8 @@ class Certificate(models.Model):
         "issued_on",
         "status_index",
     )
+
+    REVOCATION_FIELDS = ("revoked_at", "revoked_reason", "revoked_by_id")
 
     code = models.CharField(
         _("code"), max_length=19, unique=True, default=new_certificate_code, editable=False
@@ -207,8 +212,13 @@ class Certificate(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            stored = Certificate.objects.filter(pk=self.pk).values(*self.IMMUTABLE_FIELDS).first()
-            if stored and any(stored[name] != getattr(self, name) for name in stored):
+            fields = (*self.IMMUTABLE_FIELDS, *self.REVOCATION_FIELDS)
+            stored = Certificate.objects.filter(pk=self.pk).values(*fields).first()
+            # What it says never changes; once revoked, the revocation stands too.
+            final = self.IMMUTABLE_FIELDS + (
+                self.REVOCATION_FIELDS if stored and stored["revoked_at"] else ()
+            )
+            if stored and any(stored[name] != getattr(self, name) for name in final):
                 raise ValidationError(_("A certificate cannot be changed once issued."))
         super().save(*args, **kwargs)
 

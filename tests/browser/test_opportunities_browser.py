@@ -84,6 +84,11 @@ def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, op
     page.goto(live_server.url + re.sub(r"^https?://[^/]+", "", confirm.group(0)))
     with page.expect_navigation():
         page.locator(".account-form button[type=submit]").click()
+    # A new volunteer first tells charities their name, then comes back to the form.
+    page.wait_for_url("**/volunteer/profile/edit/?next=*")
+    page.fill("#id_display_name", "سارا رضایی")
+    with page.expect_navigation():
+        page.locator(".profile-form button[type=submit]").click()
     page.wait_for_url("**/shiraz-storyteller/apply/")
 
     page.fill("#id_motivation", "کتاب‌خوانی برای کودکان را دوست دارم.")
@@ -113,7 +118,7 @@ def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, op
     assert "قصه‌گوی کتابخانه‌ی شیراز" in listing
     assert "کتاب‌خوانی" not in listing  # the motivation is in the applicant's details only
     with admin.expect_navigation():
-        admin.get_by_role("link", name="sara.applicant@example.org").first.click()
+        admin.get_by_role("link", name="سارا رضایی").first.click()
     assert f"/admin/applications/edit/{application.pk}/" in admin.url
     admin.get_by_label("پذیرفته‌شده").check()
     admin.fill("#id_message", "منتظر دیدارتان هستیم.")
@@ -125,6 +130,7 @@ def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, op
     admin.goto(live_server.url + f"/admin/applications/inspect/{application.pk}/")
     details = admin.locator("main").inner_text()
     assert "کتاب‌خوانی برای کودکان" in details and "sara.applicant@example.org" in details
+    assert "سارا رضایی" in details
     assert application.message == "منتظر دیدارتان هستیم."
     context.close()
 
