@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -91,44 +93,41 @@ def open_places_figure():
     )
 
 
-def _network_totals():
-    from opportunities.models import Certificate, HoursEntry
+def _confirmed_hours():
+    from opportunities.models import HoursEntry
 
-    confirmed = HoursEntry.objects.confirmed()
-    return {
-        "volunteers": confirmed.values("application__volunteer").distinct().count(),
-        "hours": int(confirmed.total()),  # whole hours
-        "certificates": Certificate.objects.valid().count(),
-    }
+    return HoursEntry.objects.confirmed()
 
 
-@hooks.register(HOME_FIGURE_HOOK)
-def volunteers_figure():
-    return HomeFigure(
-        key="volunteers",
-        label=_("volunteers with confirmed hours"),
-        count=lambda home_page: _network_totals()["volunteers"],
-        order=50,
-    )
+def _valid_certificates():
+    from opportunities.models import Certificate
+
+    return Certificate.objects.valid()
 
 
-@hooks.register(HOME_FIGURE_HOOK)
-def confirmed_hours_figure():
-    return HomeFigure(
-        key="confirmed-hours",
-        label=_("hours of volunteering confirmed by charities"),
-        count=lambda home_page: _network_totals()["hours"],
-        order=60,
-    )
-
-
-@hooks.register(HOME_FIGURE_HOOK)
-def certificates_figure():
-    return HomeFigure(
-        key="certificates",
-        label=_("certificates issued"),
-        count=lambda home_page: _network_totals()["certificates"],
-        order=70,
+# The network's totals on the home page, counted from confirmed hours only.
+for key, label, count, order in (
+    (
+        "volunteers",
+        _("volunteers with confirmed hours"),
+        lambda home_page: _confirmed_hours().values("application__volunteer").distinct().count(),
+        50,
+    ),
+    (
+        "confirmed-hours",
+        _("hours of volunteering confirmed by charities"),
+        lambda home_page: int(_confirmed_hours().total()),  # whole hours
+        60,
+    ),
+    (
+        "certificates",
+        _("certificates issued"),
+        lambda home_page: _valid_certificates().count(),
+        70,
+    ),
+):
+    hooks.register(
+        HOME_FIGURE_HOOK, partial(HomeFigure, key=key, label=label, count=count, order=order)
     )
 
 
