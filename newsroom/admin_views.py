@@ -110,14 +110,6 @@ class CommentBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     status = None
     template_name = "newsroom/bulk_actions/confirm_moderation.html"
 
-    def check_perm(self, comment):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", comment
-        )
-
-    def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
-
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         return moderate(objects, cls.status, user=user), 0

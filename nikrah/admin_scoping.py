@@ -152,13 +152,23 @@ class ScopedSnippetViewSet(SnippetViewSet):
 
 class ScopedBulkActionMixin:
     """A bulk action finds only the records in the user's scope: another charity's ids are
-    not found, so not even their names reach the confirmation page."""
+    not found, so not even their names reach the confirmation page. Acting on a record
+    needs the permission to change it."""
 
     related = ()
 
     def get_queryset(self, model, object_ids):
         scope = scope_for(self.permission_policy, self.request.user)
         return get_list_or_404(scope.select_related(*self.related), pk__in=valid_ids(object_ids))
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", obj
+        )
+
+    def get_execution_context(self):
+        """The acting user reaches ``execute_action``, for the rules and the audit log."""
+        return {**super().get_execution_context(), "user": self.request.user}
 
     def get_all_objects_in_listing_query(self, parent_id):
         return scope_for(self.permission_policy, self.request.user).values_list("pk", flat=True)

@@ -279,11 +279,6 @@ class DecisionBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
     form_class = DecisionBulkActionForm
     template_name = "opportunities/bulk_actions/confirm_decision.html"
 
-    def check_perm(self, application):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", application
-        )
-
     def get_execution_context(self):
         return {
             **super().get_execution_context(),

@@ -240,16 +240,10 @@ class HoursReviewBulkAction(ScopedBulkActionMixin, SnippetBulkAction):
 
     related = ("application__opportunity", "application__volunteer__volunteer_profile")
 
-    def check_perm(self, entry):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", entry
-        )
-
     def get_execution_context(self):
         return {
             **super().get_execution_context(),
             "note": self.cleaned_form.cleaned_data["note"],
-            "user": self.request.user,
         }
 
     @classmethod

@@ -316,3 +316,15 @@ def test_nonsense_ids_in_filters_and_bulk_actions_are_not_server_errors(client, 
     for ids in ("id=abc", f"id={huge}", "id=-1"):
         url = f"/admin/bulk/opportunities/application/accept_applications/?next=/&{ids}"
         assert client.get(url).status_code == 404
+
+
+def test_an_editor_cannot_accept_their_own_application_in_bulk(client, network):
+    editor1 = network["editor1"]
+    own, _ = applying.apply(
+        network["painter"], editor1, motivation="m", availability="a", consent=True
+    )
+    client.force_login(editor1)
+    url = f"/admin/bulk/opportunities/application/accept_applications/?next={INDEX}&id={own.pk}"
+    client.post(url, {"message": ""})
+    own.refresh_from_db()
+    assert own.status == "submitted"
