@@ -34,6 +34,16 @@ def load(home, stdout):
     stdout.write("  volunteer: volunteer1")
 
 
+# Which member charity organises the demo opportunities of each working group: editor1's
+# Mehrvarzan those of the children's and Tehran's groups, so that editor1 has applicants.
+ORGANISERS = {
+    "children": "مهرورزان",
+    "tehran": "مهرورزان",
+    "health": "روشنای زندگی",
+    "education": "کودکان فرشته اند",
+    "isfahan": "دستهای مهربان",
+}
+
 # (working group, project slug or None, slug, title, kind, province, remote, start offset in
 #  days, length in days, places, deadline offset or None, first-timers, themes, skills)
 OPPORTUNITIES = [
@@ -227,7 +237,7 @@ def _ensure_opportunity(
         if deadline is not None
         else None,
         suits_first_timers=first_timers,
-        charity=group.member_charities.first(),
+        charity=group.member_charities.get(name=ORGANISERS[group_slug]),
         **extra,
     )
     parent.add_child(instance=page)

@@ -157,6 +157,14 @@ def test_demo_has_opportunities_and_volunteer1s_applications(db, client):
     assert "پذیرفته‌شده" in content
 
 
+def test_editor1_finds_demo_applicants_waiting_for_a_decision(db, client):
+    load_demo()
+    assert client.login(username="editor1", password="nikrah-demo")
+    listing = client.get("/admin/applications/?status=submitted")
+    names = {application.volunteer_name for application in listing.context["object_list"]}
+    assert {"مریم کریمی", "علی رضایی"} <= names
+
+
 def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(db, client):
     from opportunities.models import Certificate, HoursEntry
 
