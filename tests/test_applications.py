@@ -4,7 +4,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 from django.utils import timezone
 
 from charities.factories import CharityIndexPageFactory, make_charity
@@ -140,7 +140,9 @@ def test_fifty_concurrent_applications_and_acceptances_fill_exactly_five_places(
         except Exception as error:
             errors.append(error)
         finally:
-            close_old_connections()
+            # Each thread's own connection: closed, not left for the test database's teardown
+            # (with CONN_MAX_AGE, close_old_connections would keep it open).
+            connection.close()
 
     threads = [threading.Thread(target=apply_and_accept, args=(v,)) for v in volunteers]
     for thread in threads:
