@@ -64,6 +64,19 @@ def format_date(value, language_code, with_weekday=False):
     return django_date_format(day, "l j F Y" if with_weekday else "j F Y")
 
 
+def format_datetime(value, language_code):
+    """A moment as people of the language read it, in the site's time zone:
+    ۲۰ دی ۱۴۰۱، ۱۴:۳۰ in Persian, 10 January 2023, 14:30 otherwise."""
+    if value in (None, ""):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = f"{format_date(value, language_code)}، {value:%H:%M}"
+    if is_persian(language_code):
+        return to_persian_digits(text)
+    return text.replace("،", ",")
+
+
 ARABIC_TO_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "هٔ"})
 ZWNJ = "\u200c"
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel
@@ -85,6 +98,32 @@ def name_key(text):
 def to_ascii_digits(text):
     """Persian and Arabic-Indic digits to ASCII, e.g. for phone numbers typed in Persian."""
     return digits.fa_to_en(digits.ar_to_fa(str(text)))
+
+
+def format_jalali_input(value, with_time=False):
+    """A date (or moment) as a Jalali date field shows it: ۱۴۰۱/۱۰/۲۰ (۱۴:۳۰)."""
+    day = _as_date(value)
+    jalali = JalaliDate(day)
+    text = f"{jalali.year:04d}/{jalali.month:02d}/{jalali.day:02d}"
+    if with_time and isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        text = f"{text} {value:%H:%M}"
+    return to_persian_digits(text)
+
+
+def parse_datetime(text):
+    """A moment typed by a person: a date as ``parse_date`` reads it, then a time
+    (۱۴:۳۰, 14:30:00; ISO's ``T`` too). Returns a naive ``datetime.datetime`` or None."""
+    text = to_ascii_digits(str(text or "")).strip()
+    match = re.fullmatch(r"(\S+?)(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
+    if not match or (day := parse_date(match.group(1))) is None:
+        return None
+    hour, minute, second = (int(part or 0) for part in match.group(2, 3, 4))
+    try:
+        return datetime.datetime.combine(day, datetime.time(hour, minute, second))
+    except ValueError:
+        return None
 
 
 def parse_date(text):
