@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -16,6 +17,8 @@ from newsroom.admin_views import (
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
 from nikrah.sections import Section
+from workinggroups.models import Committee
+from workinggroups.review_queue import QUEUE_COUNT_HOOK, QueueCount
 
 LATEST_NEWS_ON_HOME = 3
 _NEWS_INDEX_TITLES = {"fa": "اخبار", "en": "News"}
@@ -125,4 +128,17 @@ def register_comment_actions(actions):
     actions.register_action("nikrah.comment.spam", _("Mark comment as spam"), _("Marked as spam"))
     actions.register_action(
         "nikrah.comment.pending", _("Return comment to moderation"), _("Awaiting moderation")
+    )
+
+
+@hooks.register(QUEUE_COUNT_HOOK)
+def comments_awaiting_moderation(committee, user):
+    """The cultural & networking committee moderates the public's comments on news."""
+    if committee.kind != Committee.Kind.CULTURE:
+        return None
+    pending = Comment.objects.for_moderator(user).filter(status=Comment.Status.PENDING)
+    return QueueCount(
+        label=_("Comments awaiting moderation"),
+        count=pending.count(),
+        url=reverse(Comment.snippet_viewset.get_url_name("list")) + "?status=pending",
     )

@@ -43,3 +43,12 @@ def home_page(site):
 @pytest.fixture
 def locale_en(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def world(home_page):
+    """Mehrvarzan and Toy Story with their editors, the children working group, and one
+    member of each network committee (see ``tests.moderation_world``)."""
+    from tests.moderation_world import build_world
+
+    return build_world(home_page)

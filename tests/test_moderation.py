@@ -3,58 +3,21 @@ only what it approves is ever public."""
 
 import datetime
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
+from charities.factories import UserFactory
 from charities.services import add_editor, grant_editors_page
 from newsroom.factories import NewsPageFactory
 from newsroom.models import NewsIndexPage, NewsPage
+from tests.moderation_world import current_task_state
 from workinggroups.factories import (
     ProjectPageFactory,
-    WorkingGroupIndexPageFactory,
-    WorkingGroupPageFactory,
 )
-from workinggroups.models import Committee, ProjectPage
+from workinggroups.models import ProjectPage
 from workinggroups.moderation import reviewing_committee
-
-
-def committee(kind):
-    return Committee.objects.get(kind=kind)
-
-
-def member_of(kind, username):
-    user = UserFactory(username=username)
-    user.groups.add(committee(kind).group)
-    return user
-
-
-@pytest.fixture
-def world(home_page):
-    directory = CharityIndexPageFactory(parent=home_page)
-    mehrvarzan = make_charity("مهرورزان", directory=directory)
-    toys = make_charity("قصه اسباب بازی ها", directory=directory)
-    index = WorkingGroupIndexPageFactory(parent=home_page)
-    children = WorkingGroupPageFactory(
-        parent=index, slug="children", committee=committee("executive"), members=[mehrvarzan]
-    )
-    editor1 = UserFactory(username="editor1")
-    add_editor(mehrvarzan, editor1)
-    editor2 = UserFactory(username="editor2")
-    add_editor(toys, editor2)
-    return {
-        "mehrvarzan": mehrvarzan,
-        "toys": toys,
-        "children": children,
-        "editor1": editor1,
-        "editor2": editor2,
-        "exec1": member_of("executive", "exec1"),
-        "culture1": member_of("culture", "culture1"),
-        "edu1": member_of("education", "edu1"),
-    }
 
 
 def project_form(title, slug, **extra):
@@ -82,12 +45,6 @@ def submit_project(client, user, working_group, title="اردوی تابستان
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     return ProjectPage.objects.get(slug=slug)
-
-
-def current_task_state(page):
-    return TaskState.objects.get(
-        workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
-    )
 
 
 def act(client, user, page, action, comment=""):

@@ -1,14 +1,22 @@
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import TaskState
 
 from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import grant_editors_page
 from nikrah.sections import Section
-from workinggroups.models import Committee, CommitteeReviewTask, ProjectPage, WorkingGroupPage
+from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
+from workinggroups.review_queue import queues_for
+from workinggroups.views.review_queue import (
+    ReviewQueueViewSet,
+    add_requested_changes_message,
+    add_review_outcome_message,
+    queue_url,
+    replace_messages,
+)
 
 
 class CommitteeViewSet(ModelViewSet):
@@ -36,28 +44,25 @@ def give_proposing_charity_its_page(request, page):
 
 
 class AwaitingCommitteeReviewPanel(Component):
-    """What awaits the signed-in committee member's review, oldest first, with who
-    submitted it and when. Only their committees' pages: the task decides."""
+    """What awaits each of the signed-in member's committees, oldest first, with the
+    reviewer's actions on every row. Platform admins see the committees that have work."""
 
     name = "awaiting_committee_review"
     order = 50
     template_name = "workinggroups/panels/awaiting_review.html"
+    rows_per_committee = 5
 
-    def __init__(self, request):
+    def __init__(self, request, queues):
         self.request = request
+        self.queues = queues
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        states = TaskState.objects.none()
-        for task in CommitteeReviewTask.objects.filter(active=True):
-            states |= task.get_task_states_user_can_moderate(self.request.user)
-        context["states"] = [
-            state
-            for state in states.select_related("workflow_state__requested_by", "revision").order_by(
-                "started_at"
-            )
-            if state.workflow_state.content_object is not None
-        ]
+        queues = self.queues
+        if self.request.user.is_superuser:
+            queues = [queue for queue in queues if not queue.is_empty]
+        context["queues"] = queues
+        context["limit"] = f":{self.rows_per_committee}"
         return context
 
 
@@ -66,9 +71,36 @@ def show_committee_review_queue(request, panels):
     # Wagtail's own "awaiting your review" panel lists newest first and without the
     # committee's scope in mind; ours replaces it.
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
-    user = request.user
-    if user.is_superuser or Committee.objects.filter(group__user=user).exists():
-        panels.append(AwaitingCommitteeReviewPanel(request))
+    if queues := queues_for(request.user):
+        panels.append(AwaitingCommitteeReviewPanel(request, queues))
+
+
+@hooks.register("register_admin_viewset")
+def register_review_queue():
+    return ReviewQueueViewSet()
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Whoever opens a page sent back for changes reads what the committee asked for at
+    the top of the editor, not only in a side panel."""
+    if request.method == "GET":
+        add_requested_changes_message(request, page)
+
+
+@hooks.register("after_edit_page")
+def after_review_in_the_editor(request, page):
+    """A reviewer who approves or requests changes in the page editor is told what that
+    did and comes back to the queue (Wagtail would send them to the page explorer, which
+    committee members may not open). Re-approval after their own edits keeps them here."""
+    action_name = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or not action_name:
+        return None
+    replace_messages(request)
+    add_review_outcome_message(request, page, action_name)
+    if page.workflow_in_progress and action_name == "approve":
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect(queue_url())
 
 
 def _charity_working_groups(request, charity_page):

@@ -2,6 +2,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
+from workinggroups.revisions import same_written_content
+
 
 class CommitteeReviewTask(Task):
     """A review by the committee that the moderation rule names for each page
@@ -57,6 +59,24 @@ class CommitteeReviewTask(Task):
                 ("approve", _("Approve with comment"), True),
             ]
         return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            self._approve_latest_revision_if_unchanged(task_state)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @staticmethod
+    def _approve_latest_revision_if_unchanged(task_state):
+        """Approving in the page editor saves a revision first. When nothing anyone wrote
+        differs from the revision under review, the approval is for that newer revision,
+        so Wagtail's re-approval rule does not restart the review. A reviewer who changed
+        the content still gets the re-approval the rule intends."""
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if latest is None or latest.pk == task_state.revision_id:
+            return
+        if same_written_content(task_state.revision, latest):
+            task_state.revision = latest
+            task_state.save(update_fields=["revision"])
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

@@ -1,0 +1,49 @@
+"""The small world the moderation tests share: two member charities with an editor each,
+a working group, and one member of each network committee."""
+
+from wagtail.models import TaskState
+
+from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
+from charities.services import add_editor
+from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
+from workinggroups.models import Committee
+
+
+def committee(kind):
+    return Committee.objects.get(kind=kind)
+
+
+def member_of(kind, username):
+    user = UserFactory(username=username)
+    user.groups.add(committee(kind).group)
+    return user
+
+
+def build_world(home_page):
+    directory = CharityIndexPageFactory(parent=home_page)
+    mehrvarzan = make_charity("مهرورزان", directory=directory)
+    toys = make_charity("قصه اسباب بازی ها", directory=directory)
+    index = WorkingGroupIndexPageFactory(parent=home_page)
+    children = WorkingGroupPageFactory(
+        parent=index, slug="children", committee=committee("executive"), members=[mehrvarzan]
+    )
+    editor1 = UserFactory(username="editor1")
+    add_editor(mehrvarzan, editor1)
+    editor2 = UserFactory(username="editor2")
+    add_editor(toys, editor2)
+    return {
+        "mehrvarzan": mehrvarzan,
+        "toys": toys,
+        "children": children,
+        "editor1": editor1,
+        "editor2": editor2,
+        "exec1": member_of("executive", "exec1"),
+        "culture1": member_of("culture", "culture1"),
+        "edu1": member_of("education", "edu1"),
+    }
+
+
+def current_task_state(page):
+    return TaskState.objects.get(
+        workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
+    )
