@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from charities import services
 from charities.models import Charity, CharityPage, Province, Theme
+from nikrah.explorer import EXPLORER_START_HOOK
 
 
 class CharityPermissionPolicy(ModelPermissionPolicy):
@@ -103,3 +104,13 @@ def provision_charity_created_in_the_explorer(request, page):
     """A platform admin may add a charity profile by hand: give it what every member has."""
     if isinstance(page.specific, CharityPage) and page.specific.charity_id is None:
         services.adopt_profile_page(page.specific, user=request.user)
+
+
+@hooks.register(EXPLORER_START_HOOK)
+def editors_start_at_their_charity(user, locale):
+    """A charity's editor starts at the charity's profile, in the language they use."""
+    charities = list(services.charities_of(user)[:2])
+    if len(charities) != 1:
+        return None
+    pages = CharityPage.objects.filter(charity=charities[0])
+    return pages.filter(locale=locale).first() or pages.first()

@@ -1,4 +1,10 @@
 from wagtail import hooks
+from wagtail.models import AbstractPage, Page
+from wagtail.permissions import register_permission_policy
+
+from nikrah.explorer import CornerPagePermissionPolicy
+
+register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
 
 
 @hooks.register("construct_reports_menu")
