@@ -68,6 +68,8 @@ class FeedbackFormPage(AbstractEmailForm):
         ),
     ]
 
+    settings_panels = BasePage.settings_panels
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

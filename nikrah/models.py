@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from nikrah.page_forms import BasePageForm
+from nikrah.panels import JalaliPublishingPanel
+
 
 class BasePage(Page):
     """What every Nikrah page shares: a short summary for listings, cards and link previews."""
@@ -16,6 +19,9 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    # Wagtail's own settings panels, with the publishing dates in the editor's calendar.
+    settings_panels = [JalaliPublishingPanel(), *Page.settings_panels[1:]]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -1,8 +1,10 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 
-from nikrah.explorer import CornerPagePermissionPolicy
+from nikrah.explorer import CornerPagePermissionPolicy, current_locale
 
 register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
 
@@ -11,3 +13,17 @@ register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
 def hide_site_wide_reports_from_charity_staff(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("insert_global_admin_css")
+def nikrah_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("nikrah/css/admin.css"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_pages_in_the_editors_language(pages, request):
+    """Page choosers list the pages of the language the editor works in (the chooser's own
+    language filter, when used, decides instead)."""
+    if request.GET.get("locale"):
+        return pages
+    return pages.filter(locale=current_locale())

@@ -2,12 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from charities.services import charities_of
+from nikrah.page_forms import BasePageForm
 
 
-class OpportunityPageForm(WagtailAdminPageForm):
+class OpportunityPageForm(BasePageForm):
     """The organising charity is the editor's charity that belongs to the working group; it
     is set here, never typed."""
 

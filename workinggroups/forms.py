@@ -3,12 +3,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from charities.services import charities_of
+from nikrah.page_forms import BasePageForm
 
 
-class ProjectPageForm(WagtailAdminPageForm):
+class ProjectPageForm(BasePageForm):
     """A project proposed by a charity editor belongs to their charity, which must be a
     member of the working group."""
 

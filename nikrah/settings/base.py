@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "nikrah.admin_digits.PersianAdminDigitsMiddleware",
 ]
 
 ROOT_URLCONF = "nikrah.urls"

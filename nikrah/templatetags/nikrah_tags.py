@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -15,6 +17,23 @@ def jalali(value, style=""):
     `{{ page.date|jalali:"long" }}` adds the weekday.
     """
     return persian.format_date(value, get_language(), with_weekday=style == "long")
+
+
+@register.filter
+def moment(value):
+    """`{{ entry.timestamp|moment }}` → ۲۰ دی ۱۴۰۱، ۱۴:۳۰ in Persian, with the time when the
+    value has one; the date alone for dates."""
+    if isinstance(value, datetime.datetime):
+        return persian.format_datetime(value, get_language())
+    return persian.format_date(value, get_language())
+
+
+@register.filter
+def calendar_value(value):
+    """A date or moment in the reader's calendar (see ``moment``); anything else as it is."""
+    if isinstance(value, datetime.date):
+        return moment(value)
+    return value
 
 
 @register.filter
