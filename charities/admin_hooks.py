@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from charities import services
+from charities.dashboard import my_charity_panel
 from charities.models import Charity, CharityPage, Province, Theme
 from nikrah.explorer import EXPLORER_START_HOOK
 
@@ -114,3 +115,12 @@ def editors_start_at_their_charity(user, locale):
         return None
     pages = CharityPage.objects.filter(charity=charities[0])
     return pages.filter(locale=locale).first() or pages.first()
+
+
+@hooks.register("construct_homepage_panels")
+def show_my_charity(request, panels):
+    """A charity's editors see their charity's pages and what awaits them first; Wagtail's
+    own "your pages in a workflow" says less and would repeat it."""
+    if panel := my_charity_panel(request.user):
+        panels[:] = [p for p in panels if p.name != "user_objects_in_workflow_moderation"]
+        panels.insert(0, panel)

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import AFTER_CREATE_CHARITY_HOOK
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
@@ -16,9 +17,9 @@ from newsroom.admin_views import (
     SpamCommentsBulkAction,
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
-from nikrah.sections import Section
+from nikrah.sections import Count, Section
 from workinggroups.models import Committee
-from workinggroups.review_queue import QUEUE_COUNT_HOOK, QueueCount
+from workinggroups.review_queue import QUEUE_COUNT_HOOK
 
 LATEST_NEWS_ON_HOME = 3
 _NEWS_INDEX_TITLES = {"fa": "اخبار", "en": "News"}
@@ -137,8 +138,19 @@ def comments_awaiting_moderation(committee, user):
     if committee.kind != Committee.Kind.CULTURE:
         return None
     pending = Comment.objects.for_moderator(user).filter(status=Comment.Status.PENDING)
-    return QueueCount(
+    return Count(
         label=_("Comments awaiting moderation"),
+        count=pending.count(),
+        url=reverse(Comment.snippet_viewset.get_url_name("list")) + "?status=pending",
+    )
+
+
+@hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
+def comments_on_the_charitys_news(charity, user):
+    """A charity's editors moderate the comments on their own news."""
+    pending = Comment.objects.filter(page__charity=charity, status=Comment.Status.PENDING)
+    return Count(
+        label=_("Comments on your news awaiting moderation"),
         count=pending.count(),
         url=reverse(Comment.snippet_viewset.get_url_name("list")) + "?status=pending",
     )

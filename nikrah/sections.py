@@ -26,6 +26,21 @@ class Section:
     get_more_url: Callable | None = None
 
 
+@dataclass(frozen=True)
+class Count:
+    """How many things await someone, and where they act on them: what apps add to each
+    other's dashboard panels (comments to moderate, applications to decide…)."""
+
+    label: str
+    count: int
+    url: str
+
+
+def counts_for(hook_name, *args):
+    """Each count the apps registered under ``hook_name`` give for ``args`` (None: nothing)."""
+    return [count for fn in hooks.get_hooks(hook_name) if (count := fn(*args)) is not None]
+
+
 def sections_for(hook_name, request, page):
     """Each registered section of ``page`` with its items, in order."""
     sections = sorted((fn() for fn in hooks.get_hooks(hook_name)), key=lambda s: s.order)

@@ -1,12 +1,14 @@
 from functools import partial
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from nikrah.sections import Section
+from nikrah.sections import Count, Section
 from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
@@ -183,3 +185,27 @@ hooks.register("register_bulk_action", RejectHoursBulkAction)
 # After Wagtail's own bulk delete (wagtail.snippets comes later in INSTALLED_APPS).
 hooks.register("register_bulk_action", NoDeleteBulkAction, order=1)
 hooks.register("register_admin_viewset", VolunteerExperienceReportViewSet)
+
+
+@hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
+def applications_awaiting_a_decision(charity, user):
+    waiting = Application.objects.filter(
+        opportunity__charity=charity, status=Application.Status.SUBMITTED
+    )
+    return Count(
+        label=_("New applications to decide"),
+        count=waiting.count(),
+        url=f"{reverse(Application.snippet_viewset.get_url_name('list'))}?status=submitted",
+    )
+
+
+@hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
+def hours_awaiting_confirmation(charity, user):
+    waiting = HoursEntry.objects.filter(
+        application__opportunity__charity=charity, status=HoursEntry.Status.PENDING
+    )
+    return Count(
+        label=_("Volunteer hours to confirm"),
+        count=waiting.count(),
+        url=f"{reverse(HoursEntry.snippet_viewset.get_url_name('list'))}?status=pending",
+    )

@@ -48,3 +48,34 @@ def test_the_platform_admin_keeps_the_whole_tree(world, django_user_model):
 def test_culture_committee_without_pages_has_no_explorer(client, world):
     assert committee("culture").group.page_permissions.count() == 0
     assert explorer_start(world["culture1"]) is None
+
+
+def test_the_dashboard_shows_my_charitys_drafts_reviews_requests_and_what_awaits(client, world):
+    from newsroom.models import Comment, NewsIndexPage, NewsPage
+    from tests.moderation_world import current_task_state
+
+    index = NewsIndexPage.objects.child_of(world["mehrvarzan"].profile).get()
+    draft = index.add_child(instance=NewsPage(title="پیش‌نویس خبر", slug="draft", live=False))
+    draft.save_revision(user=world["editor1"])
+    waiting = index.add_child(instance=NewsPage(title="خبر در بررسی", slug="waiting", live=False))
+    waiting.save_revision(user=world["editor1"])
+    waiting.get_workflow().start(waiting, world["editor1"])
+    returned = index.add_child(instance=NewsPage(title="خبر برگشتی", slug="returned", live=False))
+    returned.save_revision(user=world["editor1"])
+    returned.get_workflow().start(returned, world["editor1"])
+    current_task_state(returned).reject(user=world["culture1"], comment="منبع خبر را بنویسید.")
+    live = index.add_child(instance=NewsPage(title="خبر منتشرشده", slug="live"))
+    Comment.objects.create(page=live, name="سارا", text="سلام")
+
+    client.force_login(world["editor1"])
+    dashboard = client.get("/admin/").content.decode()
+    assert "خیریهٔ من: مهرورزان" in dashboard
+    for title in ("پیش‌نویس خبر", "خبر در بررسی", "خبر برگشتی", "منبع خبر را بنویسید."):
+        assert title in dashboard
+    assert "دیدگاه‌های خبرهای شما در انتظار بررسی: <strong>۱</strong>" in dashboard
+    assert f"/admin/pages/{world['mehrvarzan'].profile.pk}/edit/" in dashboard
+
+    client.force_login(world["editor2"])
+    other = client.get("/admin/").content.decode()
+    assert "خیریهٔ من: قصه اسباب بازی ها" in other
+    assert "پیش‌نویس خبر" not in other and "خبر برگشتی" not in other

@@ -460,7 +460,7 @@ def test_reviewer_inspects_a_request_and_downloads_its_documents(client, open_re
     urls = urls_of(open_request)
 
     content = client.get(urls["inspect"]).content.decode()
-    for text in ("دست‌های مهربان", "09121234567", "کمک‌رسانی به سالمندان", "statute.pdf"):
+    for text in ("دست‌های مهربان", "۰۹۱۲۱۲۳۴۵۶۷", "کمک‌رسانی به سالمندان", "statute.pdf"):
         assert text in content
     assert urls["download"] in content
     assert urls["approve"] in content and urls["decline"] in content

@@ -7,22 +7,15 @@ The dashboard and the review queue screen both read ``queues_for(user)``: one an
 
 from dataclasses import dataclass, field
 
-from wagtail import hooks
 from wagtail.models import Page, TaskState
 
+from nikrah.sections import counts_for
 from workinggroups.models import Committee, CommitteeReviewTask
 from workinggroups.moderation import reviewing_committee
 
 # Other apps add what else awaits a committee: a function (committee, user) returning a
-# ``QueueCount`` or None. The newsroom counts the comments waiting for moderation.
+# ``nikrah.sections.Count`` or None. The newsroom counts the comments to moderate.
 QUEUE_COUNT_HOOK = "register_committee_queue_count"
-
-
-@dataclass(frozen=True)
-class QueueCount:
-    label: str
-    count: int
-    url: str
 
 
 @dataclass(frozen=True)
@@ -102,7 +95,5 @@ def queues_for(user):
         if committee is not None and committee.pk in queues:
             queues[committee.pk].items.append(item)
     for queue in queues.values():
-        for count_for in hooks.get_hooks(QUEUE_COUNT_HOOK):
-            if (count := count_for(queue.committee, user)) is not None:
-                queue.counts.append(count)
+        queue.counts = counts_for(QUEUE_COUNT_HOOK, queue.committee, user)
     return list(queues.values())
