@@ -6,16 +6,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from nikrah.admin_views import PlatformPageTypesUsageReportView
+from nikrah.admin_views import OwnPagesSiteHistoryView, PlatformPageTypesUsageReportView
 from nikrah.sitemaps import AllLanguagesSitemap
 from opportunities.certificate_urls import verifier_urlpatterns
 
 urlpatterns = [
-    # Narrowed before Wagtail's own admin URLs: see PlatformPageTypesUsageReportView.
+    # Narrowed before Wagtail's own admin URLs: see nikrah.admin_views.
     path("admin/reports/page-types-usage/", PlatformPageTypesUsageReportView.as_view()),
     path(
         "admin/reports/page-types-usage/results/",
         PlatformPageTypesUsageReportView.as_view(results_only=True),
+    ),
+    path("admin/reports/site-history/", OwnPagesSiteHistoryView.as_view()),
+    path(
+        "admin/reports/site-history/results/",
+        OwnPagesSiteHistoryView.as_view(results_only=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 
-from nikrah.explorer import CornerPagePermissionPolicy, current_locale
+from nikrah.explorer import CornerExplorerMenuItem, CornerPagePermissionPolicy, current_locale
 
 register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
 
@@ -27,3 +27,12 @@ def choose_pages_in_the_editors_language(pages, request):
     if request.GET.get("locale"):
         return pages
     return pages.filter(locale=current_locale())
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_in_each_persons_corner(request, menu_items):
+    for index, item in enumerate(menu_items):
+        if item.name == "explorer" and not isinstance(item, CornerExplorerMenuItem):
+            menu_items[index] = CornerExplorerMenuItem(
+                item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+            )
