@@ -24,7 +24,7 @@ def _member_charities(request, home_page):
             Prefetch("logo", get_image_model().objects.prefetch_renditions(CHARITY_CARD_LOGO)),
         )
         .defer_streamfields()
-        .order_by(F("charity__is_trusted").desc(nulls_last=True), "title")[:CHARITIES_ON_HOME]
+        .order_by(F("charity__is_trusted").desc(nulls_last=True), "title_sort")[:CHARITIES_ON_HOME]
     )
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from nikrah.fields import SortKeyField
 from nikrah.page_forms import BasePageForm
 from nikrah.panels import JalaliPublishingPanel
 
@@ -17,6 +18,9 @@ class BasePage(Page):
         max_length=400,
         help_text=_("One or two sentences shown in listings and link previews."),
     )
+
+    # Listings of pages by name order by this, in Persian alphabetical order.
+    title_sort = SortKeyField(source="title")
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     # Wagtail's own settings panels, with the publishing dates in the editor's calendar.

@@ -140,3 +140,37 @@ def parse_date(text):
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+# The Persian alphabet in dictionary order (آ first, as dictionaries and the official list
+# of provinces have it), with پ چ ژ گ in their Persian places.
+PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+# Spellings that sort as the letter people read in them.
+_SORT_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ء": None, "\u200c": None, "\u200d": None}
+)
+
+
+def _sort_code(char):
+    if char == " ":
+        return 0
+    if "0" <= char <= "9":
+        return 10 + int(char)
+    if (index := PERSIAN_ALPHABET.find(char)) >= 0:
+        return 100 + index
+    if "a" <= char <= "z":
+        return 200 + ord(char) - ord("a")
+    if char.isalpha():
+        return 900
+    return 1  # punctuation sorts just after a space
+
+
+def sort_key(text):
+    """A key that puts names in Persian alphabetical order (ا آ ب پ ت … ی), whatever the
+    database: ZWNJ, diacritics, tatweel and Arabic-keyboard letters (ي ك ة) do not
+    disturb it, digits of any script sort as numbers' digits, then Latin letters follow.
+    The key is ASCII digits only (three per letter), so every collation compares it the
+    same way."""
+    text = to_ascii_digits(normalize_letters(text or "")).translate(_SORT_FOLD).lower()
+    text = " ".join(text.split())
+    return "".join(f"{_sort_code(char):03d}" for char in text)

@@ -77,7 +77,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         self.filters["opportunity"].queryset = (
             OpportunityPage.objects.filter(
                 pk__in=Application.objects.for_reviewer(request.user).values("opportunity")
-            ).order_by("title")
+            ).order_by("title_sort")
             if request
             else OpportunityPage.objects.none()
         )

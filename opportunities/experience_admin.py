@@ -125,7 +125,7 @@ def opportunities_in_scope(request):
         return OpportunityPage.objects.none()
     return OpportunityPage.objects.filter(
         pk__in=Application.objects.for_reviewer(request.user).values("opportunity")
-    ).order_by("title")
+    ).order_by("title_sort")
 
 
 def certificate_page_path(certificate):
@@ -970,7 +970,7 @@ def volunteer_experience_rows(user):
             ),
             valid_certificates=Coalesce(Subquery(certificates), 0),
         )
-        .order_by("opportunity__charity__name", "-confirmed_hours", "pk")
+        .order_by("opportunity__charity__name_sort", "-confirmed_hours", "pk")
     )
 
 
@@ -981,7 +981,7 @@ class VolunteerExperienceFilterSet(WagtailFilterSet):
         queryset=lambda request: (
             Charity.objects.filter(
                 pk__in=Application.objects.for_reviewer(request.user).values("opportunity__charity")
-            ).order_by("name")
+            ).order_by("name_sort")
             if request
             else Charity.objects.none()
         ),

@@ -69,7 +69,7 @@ class SkillsField(forms.CharField):
 def cities_grouped_by_province():
     """Select choices: each province's cities under an <optgroup> named after it."""
     cities = City.objects.select_related("province").order_by(
-        "province__name_fa", "-is_capital", "name_fa"
+        "province__name_sort", "-is_capital", "name_sort"
     )
     return [
         (province.name, [(city.pk, city.name) for city in group])

@@ -111,7 +111,7 @@ def _charity_working_groups(request, charity_page):
         .public()
         .filter(locale_id=charity_page.locale_id, member_charities=charity_page.charity_id)
         .defer_streamfields()
-        .order_by("title")
+        .order_by("title_sort")
     )
 
 

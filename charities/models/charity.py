@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
+from nikrah.fields import SortKeyField
+
 
 class Charity(models.Model):
     """A member charity as a legal person (عضو حقوقی): what the network knows of it beyond
@@ -12,6 +14,7 @@ class Charity(models.Model):
     set or undo it."""
 
     name = models.CharField(_("name"), max_length=200)
+    name_sort = SortKeyField(source="name")
     is_trusted = models.BooleanField(
         _("trusted member"),
         default=False,
@@ -37,7 +40,7 @@ class Charity(models.Model):
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("charity")
         verbose_name_plural = _("charities")
         permissions = [("set_trusted_mark", _("Can set or remove the trusted mark"))]

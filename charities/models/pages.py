@@ -49,7 +49,7 @@ class CharityIndexPage(BasePage):
             .select_related("charity")
             .prefetch_related("themes", "provinces", Prefetch("logo", queryset=logos))
             .defer_streamfields()
-            .order_by("title")
+            .order_by("title_sort")
         )
         if theme:
             charities = charities.filter(themes__slug=theme)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from nikrah.fields import SortKeyField
 from nikrah.models import BilingualNameMixin
 
 
@@ -15,9 +16,10 @@ class Province(BilingualNameMixin, models.Model):
     code = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)
     name_fa = models.CharField(_("Persian name"), max_length=80)
     name_en = models.CharField(_("English name"), max_length=80)
+    name_sort = SortKeyField(source="name_fa")
 
     class Meta:
-        ordering = ["name_fa"]
+        ordering = ["name_sort"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -38,9 +40,10 @@ class City(BilingualNameMixin, models.Model):
     name_fa = models.CharField(_("Persian name"), max_length=80)
     name_en = models.CharField(_("English name"), max_length=80)
     is_capital = models.BooleanField(_("provincial capital"), default=False)
+    name_sort = SortKeyField(source="name_fa")
 
     class Meta:
-        ordering = ["province__name_fa", "-is_capital", "name_fa"]
+        ordering = ["province__name_sort", "-is_capital", "name_sort"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
         constraints = [
@@ -58,6 +61,7 @@ class Theme(BilingualNameMixin, index.Indexed, models.Model):
     name_fa = models.CharField(_("Persian name"), max_length=80, unique=True)
     name_en = models.CharField(_("English name"), max_length=80)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_sort = SortKeyField(source="name_fa")
 
     panels = [
         FieldPanel("name_fa"),
@@ -68,7 +72,7 @@ class Theme(BilingualNameMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name_fa"), index.SearchField("name_en")]
 
     class Meta:
-        ordering = ["sort_order", "name_fa"]
+        ordering = ["sort_order", "name_sort"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 

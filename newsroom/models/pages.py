@@ -97,12 +97,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def _filter_charities(self):
         if not self.is_network_newsroom:
             return []
-        return Charity.objects.filter(news_articles__live=True).distinct().order_by("name")
+        return Charity.objects.filter(news_articles__live=True).distinct().order_by("name_sort")
 
     def _filter_working_groups(self):
         from workinggroups.models import WorkingGroupPage
 
-        return WorkingGroupPage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+        return (
+            WorkingGroupPage.objects.live().filter(locale_id=self.locale_id).order_by("title_sort")
+        )
 
     @re_path(r"^feed/(?P<format>rss|atom)/$", name="feed")
     def feed_route(self, request, format):

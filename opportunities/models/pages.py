@@ -396,7 +396,9 @@ class OpportunityIndexPage(BasePage):
             filters=filters,
             is_filtered=any(value for key, value in filters.items() if key != "sort"),
             provinces=Province.objects.all(),
-            cities=City.objects.select_related("province").order_by("province__name_fa", "name_fa"),
+            cities=City.objects.select_related("province").order_by(
+                "province__name_sort", "name_sort"
+            ),
             themes=Theme.objects.all(),
             working_groups=WorkingGroupPage.objects.live().filter(locale_id=self.locale_id),
             skills=Skill.objects.filter(tagged_opportunities__isnull=False).distinct(),

@@ -40,7 +40,7 @@ class WorkingGroupIndexPage(BasePage):
             .child_of(self)
             .select_related("theme", "province", "committee")
             .defer_streamfields()
-            .order_by("title")
+            .order_by("title_sort")
         )
         context["groups_by_kind"] = [
             (label, [group for group in groups if group.kind == kind])
