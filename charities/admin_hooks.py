@@ -4,6 +4,7 @@ page explorer."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -54,10 +55,16 @@ class CharityViewSet(ModelViewSet):
     menu_order = 210
     add_to_admin_menu = True
     form_fields = ["is_trusted"]
-    list_display = ["name", "is_trusted", "trusted_since", "created_at"]
+    list_display = [
+        "name",
+        BooleanColumn("is_trusted", label=_("trusted member")),
+        "trusted_since",
+        "created_at",
+    ]
     list_filter = ["is_trusted"]
     search_fields = ["name"]
     inspect_view_enabled = True
+    inspect_view_fields = ["name", "is_trusted", "trusted_since", "created_at"]
     edit_view_class = TrustedMarkEditView
 
 

@@ -16,7 +16,9 @@ from nikrah.persian import to_persian_digits
 # Elements whose text is data, not prose.
 _RAW_ELEMENTS = ("script", "style", "textarea", "pre", "code", "kbd", "samp")
 _TOKENS = re.compile(
-    r"(<!--.*?-->|<(?P<raw>" + "|".join(_RAW_ELEMENTS) + r")\b.*?</(?P=raw)\s*>|<[^>]*>)",
+    r"(<!--.*?-->|<(?P<raw>"
+    + "|".join(_RAW_ELEMENTS)
+    + r")\b.*?</(?P=raw)\s*>|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
     re.DOTALL | re.IGNORECASE,
 )
 # Words, with character references apart so that "&nbsp;12" is a reference and a number.

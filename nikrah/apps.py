@@ -10,12 +10,17 @@ class NikrahConfig(AppConfig):
 
     def ready(self):
         from django.db import models
+        from django.db.models.signals import post_migrate
         from wagtail.admin.forms.models import register_form_field_override
 
         from nikrah import translations
+        from nikrah.setup import name_the_permissions, name_the_roots
         from nikrah.widgets import JalaliDateInput, JalaliDateTimeInput
 
         translations.connect()
+        post_migrate.connect(name_the_roots, sender=self, dispatch_uid="nikrah_roots")
+        # Last, once every app has created its permissions.
+        post_migrate.connect(name_the_permissions, dispatch_uid="nikrah_permission_names")
         # Every date in the admin is typed and picked in the editor's calendar.
         register_form_field_override(models.DateField, override={"widget": JalaliDateInput})
         register_form_field_override(models.DateTimeField, override={"widget": JalaliDateTimeInput})

@@ -4,9 +4,11 @@ from wagtail import hooks
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 
+from nikrah import admin_display
 from nikrah.explorer import CornerExplorerMenuItem, CornerPagePermissionPolicy, current_locale
 
 register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
+admin_display.register()
 
 
 @hooks.register("construct_reports_menu")

@@ -35,13 +35,15 @@ def test_digits_change_in_prose_only():
     html = (
         '<html lang="fa"><p>4 صفحه&nbsp;12</p><a href="/admin/pages/12/">12</a>'
         "<script>var pages = 12;</script><textarea>12</textarea>"
-        "<span>volunteer1@nikrah.localhost http://127.0.0.1:8000/ ABC12</span></html>"
+        "<span>volunteer1@nikrah.localhost http://127.0.0.1:8000/ ABC12</span>"
+        '<div data-action="w-dialog:hidden->w-action#reset 12">5</div></html>'
     )
     result = persian_digits_in_text(html)
     assert "<p>۴ صفحه&nbsp;۱۲</p>" in result
     assert 'href="/admin/pages/12/">۱۲</a>' in result
     assert "var pages = 12;" in result and "<textarea>12</textarea>" in result
     assert "volunteer1@nikrah.localhost http://127.0.0.1:8000/ ABC12" in result
+    assert '<div data-action="w-dialog:hidden->w-action#reset 12">۵</div>' in result
 
 
 def test_dates_in_admin_listings_are_jalali(client, world):

@@ -191,3 +191,38 @@ def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(
     # Loading the demo again adds nothing.
     load_demo()
     assert Certificate.objects.filter(volunteer__username="volunteer1").count() == 4
+
+
+def test_every_admin_screen_each_demo_role_reaches_is_in_persian(db, client):
+    """Signs in as each demo role and reads every admin screen it is shown a way to:
+    no English word, outside proper names (Nikrah, Wagtail, file formats, time zones),
+    the demo's usernames and the content of English pages."""
+    from tests.admin_crawler import LATIN_WORD, crawl
+
+    load_demo()
+    users = get_user_model().objects.filter(
+        username__in=["admin", "editor1", "editor2", "exec1", "culture1", "edu1"]
+    )
+    from charities.models import City, Province, Theme
+    from workinggroups.models import Committee
+
+    # Content in English is content: English pages, and the English names of reference data.
+    content = set()
+    for page in Page.objects.filter(locale__language_code="en").specific():
+        content |= set(LATIN_WORD.findall(f"{page.title} {getattr(page, 'summary', '')}"))
+    for model in (Province, City, Theme, Committee):
+        for name in model.objects.values_list("name_en", flat=True):
+            content |= set(LATIN_WORD.findall(name))
+    content |= set(Theme.objects.values_list("slug", flat=True))
+    allowed = frozenset(content | {user.username for user in users})
+
+    english = {}
+    for user in users:
+        client.force_login(user)
+        found, read = crawl(client, allowed=allowed)
+        print(f"{user.username}: {read} screens read")
+        assert read > 5, f"{user.username} reached only {read} screens"
+        for word, urls in found.items():
+            english.setdefault(word, set()).update(f"{user.username} {url}" for url in urls)
+    report = "\n".join(f"{word}: {sorted(where)[:3]}" for word, where in sorted(english.items()))
+    assert not english, report

@@ -6,7 +6,14 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from charities.roles import executive_committee_group
 from workinggroups.models import Committee, CommitteeReviewTask
@@ -72,6 +79,20 @@ def ensure_site_workflow():
     Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(
         active=False
     )
+    # Wagtail's starter workflow and task ("Moderators approval"), never used here: gone,
+    # so that no report or filter offers them.
+    unused = Workflow.objects.exclude(pk=workflow.pk).filter(
+        active=False, workflow_pages__isnull=True, workflow_states__isnull=True
+    )
+    unused_tasks = list(
+        Task.objects.filter(workflow_tasks__workflow__in=unused)
+        .exclude(pk=task.pk)
+        .values_list("pk", flat=True)
+    )
+    unused.delete()
+    Task.objects.filter(
+        pk__in=unused_tasks, task_states__isnull=True, workflow_tasks__isnull=True
+    ).delete()
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, committee__isnull=True).filter(
         user__isnull=True
     ).delete()
