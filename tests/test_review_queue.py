@@ -133,6 +133,7 @@ def test_the_queue_shows_what_awaits_the_members_committee_with_its_actions(clie
     # Not live yet: nothing to compare with.
     assert "/compare/" not in page
     assert "۱ صفحه در انتظار بررسی" in page
+    assert "فارسی" not in page  # the language is named only when it is not the reader's
 
     client.force_login(world["exec1"])
     assert "خبر تازه" not in client.get(QUEUE).content.decode()

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from charities.models import CharityPage
 from newsroom.models import NewsIndexPage, NewsPage
@@ -230,3 +231,29 @@ def test_changes_requested_then_made_then_approved(demo_server, browser_page):
     approve_in_queue(page, news.title)
     news.refresh_from_db()
     assert news.live and news.summary == "کودکان در ۱۲ دی نقاشی کردند."
+
+
+def test_an_english_translation_is_reviewed_and_goes_live_under_en(demo_server, browser_page):
+    page = browser_page.page
+    profile = CharityPage.objects.get(slug="مهرورزان", locale__language_code="fa")
+    english = profile.get_translation(Locale.objects.get(language_code="en"))
+    sign_in(page, demo_server, "editor1")
+    page.goto(f"{demo_server.url}/admin/pages/{english.pk}/edit/")
+    summary = "A grassroots association that supports children and families with volunteers."
+    page.fill("#id_summary", summary)
+    submit_for_review(page)
+    english.refresh_from_db()
+    assert english.summary != summary  # the live English page is unchanged until approved
+
+    sign_in(page, demo_server, "exec1")
+    open_review_queue(page)
+    row = queue_row(page, english.title)
+    assert "انگلیسی" in row.inner_text()  # the queue says which language it reviews
+    approve_in_queue(page, english.title)
+
+    english.refresh_from_db()
+    assert english.summary == summary and english.live
+    page.goto(demo_server.url + english.url)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert summary in page.locator("main").inner_text()
+    browser_page.screenshot("review-english-translation-live")
