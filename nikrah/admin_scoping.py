@@ -26,6 +26,8 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from nikrah.admin_display import CalendarExportMixin
+
 SCOPE_ACTIONS = ("view", "change")
 
 
@@ -84,7 +86,7 @@ class ScopedObjectMixin:
         return record
 
 
-class ScopedIndexView(IndexView):
+class ScopedIndexView(CalendarExportMixin, IndexView):
     """A listing whose footer offers only the bulk actions named in ``bulk_actions``, not
     Wagtail's bulk delete (see ``no_bulk_delete``)."""
 

@@ -15,6 +15,7 @@ import json
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget
 
 from nikrah import persian
 
@@ -105,3 +106,14 @@ class JalaliDateTimeInput(JalaliDateInput):
 
     def parse(self, raw):
         return persian.parse_datetime(raw)
+
+
+class JalaliDateRangeWidget(DateRangePickerWidget):
+    """Wagtail's "from – to" date filter of admin listings, in the editor's calendar."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets = [
+            JalaliDateInput(attrs={"placeholder": _("Date from")}),
+            JalaliDateInput(attrs={"placeholder": _("Date to")}),
+        ]

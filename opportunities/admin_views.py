@@ -10,10 +10,9 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.utils.timezone import localtime
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -31,6 +30,7 @@ from nikrah.admin_scoping import (
     no_bulk_delete,
 )
 from nikrah.persian import format_date, normalize_letters
+from nikrah.widgets import JalaliDateRangeWidget
 from opportunities import applying
 from opportunities.models import Application, OpportunityPage
 
@@ -64,7 +64,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Applied"), widget=DateRangePickerWidget
+        label=_("Applied"), widget=JalaliDateRangeWidget
     )
 
     class Meta:
@@ -120,15 +120,6 @@ class ApplicationIndexView(ScopedIndexView):
                 | Q(availability__icontains=word)
             )
         return queryset
-
-    # Exported times are the local times the charity knows, not UTC.
-    custom_field_preprocess = {
-        name: {
-            "csv": lambda value: localtime(value).strftime("%Y-%m-%d %H:%M") if value else "",
-            "xlsx": lambda value: localtime(value).replace(tzinfo=None) if value else None,
-        }
-        for name in ("created_at", "decided_at")
-    }
 
 
 class DecisionForm(forms.ModelForm):

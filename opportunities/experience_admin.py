@@ -31,7 +31,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import menu, messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
@@ -53,6 +53,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from charities.models import Charity
+from nikrah.admin_display import CalendarExportMixin
 from nikrah.admin_scoping import (
     ModelChoiceFilter,
     ScopedBulkActionMixin,
@@ -68,6 +69,7 @@ from nikrah.persian import (
     normalize_letters,
     to_ascii_digits,
 )
+from nikrah.widgets import JalaliDateRangeWidget
 from opportunities import experience
 from opportunities.forms import HoursForm
 from opportunities.models import Application, Certificate, HoursEntry, OpportunityPage
@@ -212,7 +214,7 @@ class HoursFilterSet(WagtailFilterSet):
         choices=HoursEntry.Status.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=JalaliDateRangeWidget)
 
     class Meta:
         model = HoursEntry
@@ -992,7 +994,7 @@ class VolunteerExperienceFilterSet(WagtailFilterSet):
         fields = ["charity"]
 
 
-class VolunteerExperienceReportView(ReportView):
+class VolunteerExperienceReportView(CalendarExportMixin, ReportView):
     """Each volunteer's confirmed hours and certificates, per charity: for the charity's
     editors (their own charities) and platform admins (every charity)."""
 

@@ -329,3 +329,27 @@ def test_an_editor_cannot_accept_their_own_application_in_bulk(client, network):
     client.post(url, {"message": ""})
     own.refresh_from_db()
     assert own.status == "submitted"
+
+
+def test_exports_and_date_filters_are_in_the_jalali_calendar(client, network):
+    import datetime
+
+    from django.utils import timezone
+
+    from opportunities.models import Application
+
+    applied = timezone.make_aware(datetime.datetime(2023, 1, 10, 14, 30))
+    Application.objects.filter(pk=network["applicants"][0].pk).update(created_at=applied)
+    client.force_login(network["editor1"])
+
+    response = client.get(INDEX + "?export=csv&status=submitted")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert "۲۰ دی ۱۴۰۱، ۱۴:۳۰" in {row[5] for row in rows[1:]}
+    assert not any("2023" in cell for row in rows[1:] for cell in row)
+
+    # The listing's date filter takes Jalali dates, as its picker writes them.
+    listing = client.get(INDEX, {"created_at_from": "۱۴۰۱/۱۰/۱۹", "created_at_to": "۱۴۰۱/۱۰/۲۱"})
+    content = listing.content.decode()
+    assert listing.status_code == 200
+    assert "زهرا احمدی" in content and "زهرا کریمی" not in content
+    assert 'value="۱۴۰۱/۱۰/۱۹"' in content and "data-jalali" in content

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -36,6 +36,7 @@ from charities import membership
 from charities.forms import DeclineForm
 from charities.models import MembershipDocument, MembershipRequest, Province, Theme
 from nikrah import persian
+from nikrah.widgets import JalaliDateRangeWidget
 
 REVIEW_PERMISSION = "review_membershiprequest"
 
@@ -72,7 +73,7 @@ class MembershipRequestFilterSet(WagtailFilterSet):
         label=_("Field of activity"), queryset=Theme.objects.all()
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Submitted"), widget=DateRangePickerWidget
+        label=_("Submitted"), widget=JalaliDateRangeWidget
     )
 
     class Meta:
