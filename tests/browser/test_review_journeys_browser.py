@@ -146,6 +146,12 @@ def test_exec1_approves_editor1s_opportunity_in_the_review_queue(demo_server, br
     sign_in(page, demo_server, "exec1")
     open_review_queue(page)
     browser_page.screenshot("review-queue-exec1-fa")
+    # On a phone the row's actions stay in reach.
+    page.set_viewport_size({"width": 390, "height": 844})
+    approve = queue_row(page, opportunity.title).get_by_role("button", name=APPROVE, exact=True)
+    approve.scroll_into_view_if_needed()
+    assert approve.is_visible()
+    browser_page.screenshot("review-queue-exec1-phone-fa")
     approve_in_queue(page, opportunity.title)
 
     assert "منتشر" in messages_text(page)
