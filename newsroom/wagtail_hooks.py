@@ -1,4 +1,3 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -17,7 +16,7 @@ from newsroom.admin_views import (
     SpamCommentsBulkAction,
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
-from nikrah.sections import Count, Section
+from nikrah.sections import Section, listing_count
 from workinggroups.models import Committee
 from workinggroups.review_queue import QUEUE_COUNT_HOOK
 
@@ -137,20 +136,14 @@ def comments_awaiting_moderation(committee, user):
     """The cultural & networking committee moderates the public's comments on news."""
     if committee.kind != Committee.Kind.CULTURE:
         return None
-    pending = Comment.objects.for_moderator(user).filter(status=Comment.Status.PENDING)
-    return Count(
-        label=_("Comments awaiting moderation"),
-        count=pending.count(),
-        url=reverse(Comment.snippet_viewset.get_url_name("list")) + "?status=pending",
-    )
+    status = Comment.Status.PENDING
+    pending = Comment.objects.for_moderator(user).filter(status=status)
+    return listing_count(_("Comments awaiting moderation"), pending, status=status)
 
 
 @hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
 def comments_on_the_charitys_news(charity, user):
     """A charity's editors moderate the comments on their own news."""
-    pending = Comment.objects.filter(page__charity=charity, status=Comment.Status.PENDING)
-    return Count(
-        label=_("Comments on your news awaiting moderation"),
-        count=pending.count(),
-        url=reverse(Comment.snippet_viewset.get_url_name("list")) + "?status=pending",
-    )
+    status = Comment.Status.PENDING
+    pending = Comment.objects.filter(page__charity=charity, status=status)
+    return listing_count(_("Comments on your news awaiting moderation"), pending, status=status)

@@ -9,6 +9,8 @@ template, so each app can be lifted into another site with only what it depends 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail import hooks
 
 
@@ -34,6 +36,14 @@ class Count:
     label: str
     count: int
     url: str
+
+
+def listing_count(label, queryset, **filters):
+    """A ``Count`` of ``queryset``, linking to its model's admin listing filtered the same
+    way (``filters`` as the listing's query string, e.g. ``status="pending"``)."""
+    listing = reverse(queryset.model.snippet_viewset.get_url_name("list"))
+    query = f"?{urlencode(filters)}" if filters else ""
+    return Count(label=label, count=queryset.count(), url=listing + query)
 
 
 def counts_for(hook_name, *args):

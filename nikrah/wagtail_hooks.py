@@ -19,7 +19,11 @@ def hide_site_wide_reports_from_charity_staff(request, menu_items):
 
 @hooks.register("insert_global_admin_css")
 def nikrah_admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("nikrah/css/admin.css"))
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("nikrah/css/fonts.css"),
+        static("nikrah/css/admin.css"),
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

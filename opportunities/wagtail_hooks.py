@@ -1,6 +1,5 @@
 from functools import partial
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -8,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from nikrah.sections import Count, Section
+from nikrah.sections import Section, listing_count
 from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
@@ -189,23 +188,13 @@ hooks.register("register_admin_viewset", VolunteerExperienceReportViewSet)
 
 @hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
 def applications_awaiting_a_decision(charity, user):
-    waiting = Application.objects.filter(
-        opportunity__charity=charity, status=Application.Status.SUBMITTED
-    )
-    return Count(
-        label=_("New applications to decide"),
-        count=waiting.count(),
-        url=f"{reverse(Application.snippet_viewset.get_url_name('list'))}?status=submitted",
-    )
+    status = Application.Status.SUBMITTED
+    waiting = Application.objects.filter(opportunity__charity=charity, status=status)
+    return listing_count(_("New applications to decide"), waiting, status=status)
 
 
 @hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
 def hours_awaiting_confirmation(charity, user):
-    waiting = HoursEntry.objects.filter(
-        application__opportunity__charity=charity, status=HoursEntry.Status.PENDING
-    )
-    return Count(
-        label=_("Volunteer hours to confirm"),
-        count=waiting.count(),
-        url=f"{reverse(HoursEntry.snippet_viewset.get_url_name('list'))}?status=pending",
-    )
+    status = HoursEntry.Status.PENDING
+    waiting = HoursEntry.objects.filter(application__opportunity__charity=charity, status=status)
+    return listing_count(_("Volunteer hours to confirm"), waiting, status=status)

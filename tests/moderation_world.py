@@ -2,6 +2,7 @@
 a working group, and one member of each network committee."""
 
 from wagtail.models import TaskState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
@@ -47,3 +48,24 @@ def current_task_state(page):
     return TaskState.objects.get(
         workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
     )
+
+
+def news_form(title, body="<p>متن خبر</p>", page=None, **extra):
+    """The news editor's fields; for a saved ``page``, with its body block's id, as the
+    editor keeps it."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "fresh-news",
+            "date": "2023-05-01",
+            "kind": "news",
+            "summary": "",
+            "hero_caption": "",
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text(body))]),
+            **extra,
+        }
+    )
+    if page is not None:
+        data["body-0-id"] = page.body[0].id
+    return data

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from newsroom.models import Comment, NewsIndexPage, NewsPage
 from nikrah.admin_digits import persian_digits_in_text
-from tests.test_review_queue import news_form
+from tests.moderation_world import news_form
 from workinggroups.factories import WorkingGroupPageFactory
 
 

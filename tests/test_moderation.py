@@ -12,7 +12,7 @@ from charities.factories import UserFactory
 from charities.services import add_editor, grant_editors_page
 from newsroom.factories import NewsPageFactory
 from newsroom.models import NewsIndexPage, NewsPage
-from tests.moderation_world import current_task_state
+from tests.moderation_world import current_task_state, news_form
 from workinggroups.factories import (
     ProjectPageFactory,
 )
@@ -181,19 +181,7 @@ def test_news_goes_to_the_cultural_committee(client, world):
     client.force_login(world["editor1"])
     response = client.post(
         f"/admin/pages/add/newsroom/newspage/{news_index.pk}/",
-        nested_form_data(
-            {
-                "title": "خبر تازه",
-                "slug": "fresh-news",
-                "date": "2023-05-01",
-                "kind": "news",
-                "summary": "",
-                "hero_caption": "",
-                "tags": "",
-                "body": streamfield([("paragraph", rich_text("<p>متن</p>"))]),
-                "action-submit": "submit",
-            }
-        ),
+        news_form("خبر تازه", **{"action-submit": "submit"}),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     news = NewsPage.objects.get(slug="fresh-news")

@@ -2,34 +2,12 @@
 
 import pytest
 from wagtail.models import TaskState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from newsroom.models import Comment, NewsIndexPage, NewsPage
-from tests.moderation_world import committee, current_task_state, member_of
+from tests.moderation_world import committee, current_task_state, member_of, news_form
 from workinggroups.revisions import same_written_content
 
 QUEUE = "/admin/review-queue/"
-
-
-def news_form(title, body="<p>متن خبر</p>", page=None, **extra):
-    """The news editor's fields; for a saved ``page``, with its body block's id, as the
-    editor keeps it."""
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": "fresh-news",
-            "date": "2023-05-01",
-            "kind": "news",
-            "summary": "",
-            "hero_caption": "",
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text(body))]),
-            **extra,
-        }
-    )
-    if page is not None:
-        data["body-0-id"] = page.body[0].id
-    return data
 
 
 @pytest.fixture
