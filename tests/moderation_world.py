@@ -69,3 +69,17 @@ def news_form(title, body="<p>متن خبر</p>", page=None, **extra):
     if page is not None:
         data["body-0-id"] = page.body[0].id
     return data
+
+
+def submit_news(client, world, title="خبر تازه"):
+    """editor1 writes an article in Mehrvarzan's news, in the admin, and submits it."""
+    from newsroom.models import NewsIndexPage, NewsPage
+
+    news_index = NewsIndexPage.objects.child_of(world["mehrvarzan"].profile).get()
+    client.force_login(world["editor1"])
+    response = client.post(
+        f"/admin/pages/add/newsroom/newspage/{news_index.pk}/",
+        news_form(title, **{"action-submit": "submit"}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return NewsPage.objects.get(slug="fresh-news")

@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from charities.factories import UserFactory
 from charities.services import add_editor, grant_editors_page
 from newsroom.factories import NewsPageFactory
-from newsroom.models import NewsIndexPage, NewsPage
-from tests.moderation_world import current_task_state, news_form
+from newsroom.models import NewsIndexPage
+from tests.moderation_world import current_task_state, submit_news
 from workinggroups.factories import (
     ProjectPageFactory,
 )
@@ -177,14 +177,7 @@ def test_an_unapproved_new_page_is_nowhere_public(client, world):
 
 
 def test_news_goes_to_the_cultural_committee(client, world):
-    news_index = NewsIndexPage.objects.child_of(world["mehrvarzan"].profile).get()
-    client.force_login(world["editor1"])
-    response = client.post(
-        f"/admin/pages/add/newsroom/newspage/{news_index.pk}/",
-        news_form("خبر تازه", **{"action-submit": "submit"}),
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
-    news = NewsPage.objects.get(slug="fresh-news")
+    news = submit_news(client, world)
     assert act(client, world["exec1"], news, "approve").status_code in (302, 403)
     news.refresh_from_db()
     assert not news.live

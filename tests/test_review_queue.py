@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import TaskState
 
-from newsroom.models import Comment, NewsIndexPage, NewsPage
-from tests.moderation_world import committee, current_task_state, member_of, news_form
+from newsroom.models import Comment
+from tests.moderation_world import committee, current_task_state, member_of, news_form, submit_news
 from workinggroups.revisions import same_written_content
 
 QUEUE = "/admin/review-queue/"
@@ -13,15 +13,9 @@ QUEUE = "/admin/review-queue/"
 @pytest.fixture
 def news(client, world):
     """editor1's article, submitted to the cultural & networking committee."""
-    news_index = NewsIndexPage.objects.child_of(world["mehrvarzan"].profile).get()
-    client.force_login(world["editor1"])
-    response = client.post(
-        f"/admin/pages/add/newsroom/newspage/{news_index.pk}/",
-        news_form("خبر تازه", **{"action-submit": "submit"}),
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    news = submit_news(client, world)
     client.logout()
-    return NewsPage.objects.get(slug="fresh-news")
+    return news
 
 
 def approve_in_editor(client, user, page, form):
@@ -160,3 +154,27 @@ def test_the_queue_and_its_compare_view_are_for_reviewers_only(client, world, ne
         assert client.get(compare).status_code == 404
     client.force_login(world["editor2"])
     assert client.get(QUEUE).status_code == 404
+
+
+def test_the_queue_takes_as_many_queries_for_six_pages_as_for_two(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from workinggroups.factories import ProjectPageFactory
+
+    def submit(count):
+        for _ in range(count):
+            project = ProjectPageFactory(parent=world["children"], live=False)
+            project.save_revision(user=world["editor1"])
+            project.get_workflow().start(project, world["editor1"])
+
+    def queries():
+        client.force_login(world["exec1"])
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(QUEUE).status_code == 200
+        return len(captured)
+
+    submit(2)
+    few = queries()
+    submit(4)
+    assert queries() == few

@@ -7,11 +7,11 @@ The dashboard and the review queue screen both read ``queues_for(user)``: one an
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Page, TaskState
+from wagtail.models import Locale, Page, TaskState
 
 from nikrah.sections import counts_for
 from workinggroups.models import Committee, CommitteeReviewTask
-from workinggroups.moderation import reviewing_committee
+from workinggroups.moderation import reviewing_committees
 
 # Other apps add what else awaits a committee: a function (committee, user) returning a
 # ``nikrah.sections.Count`` or None. The newsroom counts the comments to moderate.
@@ -74,14 +74,18 @@ def pages_in_review():
     )
     pages = (
         Page.objects.filter(pk__in=[int(state.workflow_state.object_id) for state in states])
-        .select_related("locale")
         .specific()
         .in_bulk()
     )
+    # The specific pages are fetched anew, without a join: each row names its language.
+    locales = Locale.objects.in_bulk()
+    for page in pages.values():
+        page.locale = locales[page.locale_id]
+    committees = reviewing_committees(pages.values())
     for state in states:
         page = pages.get(int(state.workflow_state.object_id))
         if page is not None:
-            yield reviewing_committee(page), ReviewItem(task_state=state, page=page)
+            yield committees[page.pk], ReviewItem(task_state=state, page=page)
 
 
 def queues_for(user):
