@@ -1,10 +1,16 @@
 """Admin views the site narrows down for its many-charity setup."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Site
 from wagtail.permissions import policy_registry
+from wagtail.sites.views import IndexView as SiteIndexView
+from wagtail.sites.views import SiteViewSet
+from wagtail_localize.locales.views import CreateView as LocaleCreateView
+from wagtail_localize.locales.views import LocaleViewSet
 
 
 class PlatformPageTypesUsageReportView(PageTypesUsageReportView):
@@ -32,3 +38,36 @@ class OwnPagesSiteHistoryView(LogEntriesView):
             )
             queryset = queryset.filter(page__in=changeable.values("pk"))
         return queryset
+
+
+def field_column(model, name, **kwargs):
+    return Column(name, label=model._meta.get_field(name).verbose_name, **kwargs)
+
+
+class NamedColumnsSiteIndexView(SiteIndexView):
+    """Wagtail's sites listing names three of its columns from code ("Port", "Site name",
+    "Root page"), which no catalogue translates; these take the fields' own names."""
+
+    columns = [
+        SiteIndexView.columns[0],
+        field_column(Site, "port", sort_key="port"),
+        field_column(Site, "site_name"),
+        field_column(Site, "root_page"),
+        SiteIndexView.columns[-1],
+    ]
+
+
+# Serves Wagtail's own sites screens (the same URL names), with the listing above.
+sites_viewset = SiteViewSet("wagtailsites", url_prefix="sites")
+sites_viewset.index_view_class = NamedColumnsSiteIndexView
+
+
+class NamedLocaleCreateView(LocaleCreateView):
+    """The "add a language" screen names its model under the title, and Wagtail's Locale
+    has no translatable name ("Locale")."""
+
+    page_subtitle = gettext_lazy("Language")
+
+
+locales_viewset = LocaleViewSet("wagtaillocales", url_prefix="locales")
+locales_viewset.add_view_class = NamedLocaleCreateView

@@ -31,15 +31,20 @@ PERMISSION_ACTIONS = {
 
 
 def permission_name(permission):
-    """The permission's name in the active language, or None when the code knows none."""
+    """The permission's name in the active language, or None for a model the code lost."""
     model = permission.content_type.model_class()
     if model is None:
         return None
     action, _, model_name = permission.codename.partition("_")
     if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
-        return str(PERMISSION_ACTIONS[action] % {"name": model._meta.verbose_name})
-    custom = dict(model._meta.permissions).get(permission.codename)
-    return gettext(str(custom)) if custom else None
+        # A model that names itself gets its name translated by Django; one that does not
+        # (wagtail-localize's "translation") is looked up in the catalogue here.
+        name = gettext(str(model._meta.verbose_name))
+        return str(PERMISSION_ACTIONS[action] % {"name": name})
+    # Custom permissions, declared in Meta or only in a migration (wagtail-localize's
+    # "Can submit translations"), are translated by their stored name.
+    custom = dict(model._meta.permissions).get(permission.codename, permission.name)
+    return gettext(str(custom))
 
 
 def name_the_permissions(**kwargs):

@@ -6,7 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from nikrah.admin_views import OwnPagesSiteHistoryView, PlatformPageTypesUsageReportView
+from nikrah.admin_views import (
+    OwnPagesSiteHistoryView,
+    PlatformPageTypesUsageReportView,
+    locales_viewset,
+    sites_viewset,
+)
 from nikrah.sitemaps import AllLanguagesSitemap
 from opportunities.certificate_urls import verifier_urlpatterns
 
@@ -22,6 +27,9 @@ urlpatterns = [
         "admin/reports/site-history/results/",
         OwnPagesSiteHistoryView.as_view(results_only=True),
     ),
+    path("admin/sites/", sites_viewset.index_view),
+    path("admin/sites/results/", sites_viewset.index_results_view),
+    path("admin/locales/new/", locales_viewset.add_view),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -62,15 +62,6 @@ ALLOWED = {
 } | {word for zone in zoneinfo.available_timezones() for word in LATIN_WORD.findall(zone)}
 
 
-# Wagtail's own platform-settings screens, which only platform admins open, still name
-# some columns and fields from code that has no translation (Sites: "Port", "Site name";
-# Locales: "Enabled", "Sync from"; Groups: model names such as "Translation"; Workflows:
-# "Page"). They are left out until the project overrides those views.
-PLATFORM_SETTINGS = re.compile(
-    r"^/admin/(sites|locales|groups|workflows/(add|edit)|redirects/import)/"
-)
-
-
 def shape(url):
     """/admin/pages/12/edit/ and /admin/pages/57/edit/ are one screen to read."""
     path, _, query = url.partition("?")
@@ -94,14 +85,14 @@ def english_words(text, allowed):
                 yield word
 
 
-def crawl(client, start="/admin/", limit=150, allowed=frozenset()):
+def crawl(client, start="/admin/", limit=400, allowed=frozenset()):
     """Read up to ``limit`` screens reachable from ``start``; return {word: {urls}}."""
     found = defaultdict(set)
     queue, seen, read = [start], set(), 0
     while queue and read < limit:
         url = html.unescape(queue.pop(0))
         path = url.partition("?")[0]
-        if shape(url) in seen or SKIP.search(path) or PLATFORM_SETTINGS.match(path):
+        if shape(url) in seen or SKIP.search(path):
             continue
         seen.add(shape(url))
         response = client.get(url)

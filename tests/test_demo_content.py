@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from home.models import HomePage
 from newsroom.models import NewsIndexPage, NewsPage
@@ -214,6 +214,8 @@ def test_every_admin_screen_each_demo_role_reaches_is_in_persian(db, client):
         for name in model.objects.values_list("name_en", flat=True):
             content |= set(LATIN_WORD.findall(name))
     content |= set(Theme.objects.values_list("slug", flat=True))
+    for hostname in Site.objects.values_list("hostname", flat=True):
+        content |= set(LATIN_WORD.findall(hostname))
     allowed = frozenset(content | {user.username for user in users})
 
     english = {}
