@@ -13,6 +13,7 @@ from nikrah.admin_views import (
     sites_viewset,
 )
 from nikrah.sitemaps import AllLanguagesSitemap
+from nikrah.translations import SubmitTranslationView
 from opportunities.certificate_urls import verifier_urlpatterns
 
 urlpatterns = [
@@ -30,6 +31,7 @@ urlpatterns = [
     path("admin/sites/", sites_viewset.index_view),
     path("admin/sites/results/", sites_viewset.index_results_view),
     path("admin/locales/new/", locales_viewset.add_view),
+    path("admin/localize/submit/page/<int:page_id>/", SubmitTranslationView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 
-from nikrah import admin_display
+from nikrah import admin_display, translations
 from nikrah.explorer import CornerExplorerMenuItem, CornerPagePermissionPolicy, current_locale
 
 register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
@@ -42,3 +42,17 @@ def open_the_explorer_in_each_persons_corner(request, menu_items):
             menu_items[index] = CornerExplorerMenuItem(
                 item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
             )
+
+
+hooks.register("register_page_header_buttons", translations.translate_button)
+hooks.register("register_page_listing_more_buttons", translations.translate_button)
+
+
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request, page):
+    """The translation editor's «Submit for review» button (wagtail-localize's editor has
+    none); it runs before wagtail-localize takes over the edit view."""
+    if request.method == "POST" and translations.SUBMIT_FOR_REVIEW in request.POST:
+        translation = translations.translation_being_edited(page)
+        if translation:
+            return translations.submit_translation_for_review(request, page, translation)

@@ -263,3 +263,51 @@ def test_an_english_translation_is_reviewed_and_goes_live_under_en(demo_server, 
     assert page.locator("html").get_attribute("lang") == "en"
     assert summary in page.locator("main").inner_text()
     browser_page.screenshot("review-english-translation-live")
+
+
+def test_an_editor_translates_a_live_news_article_and_the_committee_publishes_it(
+    demo_server, browser_page
+):
+    page = browser_page.page
+    profile = CharityPage.objects.get(slug="مهرورزان", locale__language_code="fa")
+    english = Locale.objects.get(language_code="en")
+    news = next(
+        article
+        for article in NewsPage.objects.live()
+        .descendant_of(profile)
+        .filter(locale__language_code="fa")
+        if article.get_translation_or_none(english) is None
+    )
+    sign_in(page, demo_server, "editor1")
+    page.goto(f"{demo_server.url}/admin/pages/{news.pk}/edit/")
+    page.locator("header [data-w-dropdown-target='toggle']").first.click()
+    page.get_by_role("link", name="ترجمهٔ این صفحه").click()
+    page.get_by_label("انگلیسی").check()
+    browser_page.screenshot("translate-choose-language")
+    with page.expect_navigation():
+        page.get_by_role("button", name="ارسال", exact=True).click()
+
+    # The translation editor: each text is translated and saved where it stands.
+    title = "Winter clothes handed out with volunteers"
+    for text in (title, "Mehrvarzan volunteers handed out winter clothes to families."):
+        page.get_by_role("button", name="ترجمه", exact=True).first.click()
+        page.locator(".js-translation-editor textarea").first.fill(text)
+        page.get_by_role("button", name="ذخیره", exact=True).first.click()
+        page.get_by_text(text, exact=True).wait_for()
+    browser_page.screenshot("translate-editor-fa")
+    with page.expect_navigation():
+        page.get_by_role("button", name="ارسال برای بررسی", exact=True).click()
+    assert f"ترجمهٔ «{title}» برای بررسی فرستاده شد." in messages_text(page)
+    translation = news.get_translation(english)
+    assert not translation.live
+
+    sign_in(page, demo_server, "culture1")
+    open_review_queue(page)
+    assert "انگلیسی" in queue_row(page, title).inner_text()
+    approve_in_queue(page, title)
+    translation.refresh_from_db()
+    assert translation.live and translation.title == title
+    page.goto(demo_server.url + translation.url)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert title in page.locator("main").inner_text()
+    browser_page.screenshot("translate-live-under-en")
