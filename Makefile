@@ -9,16 +9,11 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale-wag
 .PHONY: run worker test install messages migrate signing-key demo lint format check clean
 
 run: install messages migrate signing-key demo
-	@echo ""
-	@echo "  Nikrah is starting."
-	@echo "  Site:   http://$(HOST):$(PORT)/      (English: http://$(HOST):$(PORT)/en/)"
-	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
-	@echo "  Demo accounts are listed above (password: nikrah-demo)."
-	@echo "  E-mails are printed here by the task worker that runs beside the server."
-	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --no-reload & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) & \
+	$(BIN)/python manage.py demo_banner http://$(HOST):$(PORT)/ & \
+	wait
 
 # The background task worker alone (e-mails, Wagtail's reference index).
 worker: migrate

@@ -6,7 +6,11 @@ from charities.models import City, Province, Theme
 from nikrah.demo import ensure_page, ensure_translation, ensure_user
 from opportunities.models import VolunteerProfile
 
-ACCOUNTS = [("volunteer1", "volunteer (signs in on the site: volunteer1@nikrah.localhost)")]
+ACCOUNTS = [
+    ("volunteer1", "volunteer (signs in on the site: volunteer1@nikrah.localhost)"),
+    ("volunteer2", "volunteer who applied to be a storyteller (volunteer2@nikrah.localhost)"),
+    ("volunteer3", "volunteer with two applications (volunteer3@nikrah.localhost)"),
+]
 
 
 def load(home, stdout):

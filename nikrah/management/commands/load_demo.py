@@ -46,6 +46,10 @@ class Command(BaseCommand):
         opportunities_demo.load_experience(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
-        for username, description in LISTED_ACCOUNTS:
-            self.stdout.write(f"  {username:<12} {description}")
+        write_accounts(self.stdout)
+
+
+def write_accounts(stdout):
+    stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+    for username, description in LISTED_ACCOUNTS:
+        stdout.write(f"  {username:<12} {description}")
