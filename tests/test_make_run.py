@@ -4,6 +4,7 @@ banner, printed once the site answers, names the site and every demo account."""
 import io
 import logging
 
+import pytest
 from django.core.management import call_command
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
@@ -22,6 +23,8 @@ def test_the_worker_reports_failures_but_not_every_task():
     assert logging.getLogger(TASKS_LOGGER).isEnabledFor(logging.DEBUG)
 
 
+# A live server commits; like every such test here, it puts back what migrations wrote.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_banner_comes_when_the_site_answers_and_names_every_demo_account(live_server):
     out = io.StringIO()
     call_command("demo_banner", live_server.url + "/", timeout=30, stdout=out)
