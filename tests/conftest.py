@@ -30,6 +30,20 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    from tests.demo_snapshot import demo_snapshot
+
+    with django_db_blocker.unblock():
+        return demo_snapshot()
+
+
+@pytest.fixture
+def demo(_demo_snapshot, db):
+    """The Persian demo content, as `manage.py load_demo` writes it (see tests.demo_snapshot)."""
+    _demo_snapshot.restore()
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.select_related("root_page").get(is_default_site=True)

@@ -1,12 +1,10 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture
-def admin_client_fa(db, client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def admin_client_fa(demo, client):
     assert client.login(username="admin", password="nikrah-demo")
     return client
 

@@ -19,8 +19,7 @@ def snapshot():
     }
 
 
-def test_demo_builds_the_persian_site_with_an_english_translation(db, home_page):
-    load_demo()
+def test_demo_builds_the_persian_site_with_an_english_translation(demo, home_page):
 
     home_page.refresh_from_db()
     assert home_page.title == "نیکراه"
@@ -33,8 +32,7 @@ def test_demo_builds_the_persian_site_with_an_english_translation(db, home_page)
     assert newsroom.url == "/news/"
 
 
-def test_the_meeting_report_is_the_first_article_with_its_topics_as_a_list(db):
-    load_demo()
+def test_the_meeting_report_is_the_first_article_with_its_topics_as_a_list(demo):
 
     first = NewsPage.objects.filter(locale__language_code="fa").order_by("date").first()
     assert first.title == "گزارش نشست نیکراه با خیریه‌های عضو"
@@ -52,18 +50,16 @@ def test_loading_the_demo_twice_changes_nothing(db):
     assert snapshot() == before
 
 
-def test_demo_admin_can_sign_in_and_prefers_persian(db, client):
-    load_demo()
+def test_demo_admin_can_sign_in_and_prefers_persian(demo, client):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser
     assert admin.wagtail_userprofile.preferred_language == "fa"
     assert client.login(username="admin", password="nikrah-demo")
 
 
-def test_demo_has_the_nine_charities_of_the_meeting_report(db):
+def test_demo_has_the_nine_charities_of_the_meeting_report(demo):
     from charities.models import CharityPage
 
-    load_demo()
     names = set(
         CharityPage.objects.live()
         .filter(locale__language_code="fa")
@@ -85,10 +81,9 @@ def test_demo_has_the_nine_charities_of_the_meeting_report(db):
     assert CharityPage.objects.filter(locale__language_code="en", live=True).count() == 9
 
 
-def test_demo_accounts_have_their_powers(db, client):
+def test_demo_accounts_have_their_powers(demo, client):
     from charities.models import CharityPage
 
-    load_demo()
     mehrvarzan = CharityPage.objects.get(title="مهرورزان")
     toy_story = CharityPage.objects.get(title="قصه اسباب بازی ها")
 
@@ -105,12 +100,11 @@ def test_demo_accounts_have_their_powers(db, client):
     assert client.get("/admin/charities/").status_code == 200
 
 
-def test_demo_committees_working_groups_and_queues(db, client):
+def test_demo_committees_working_groups_and_queues(demo, client):
     from wagtail.models import TaskState
 
     from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
 
-    load_demo()
     for username, kind in (("exec1", "executive"), ("culture1", "culture"), ("edu1", "education")):
         committee = Committee.objects.get(kind=kind)
         assert committee.members.filter(username=username).exists()
@@ -130,8 +124,7 @@ def test_demo_committees_working_groups_and_queues(db, client):
         client.logout()
 
 
-def test_demo_volunteer_signs_in_on_the_site_and_sees_their_profile(db, client):
-    load_demo()
+def test_demo_volunteer_signs_in_on_the_site_and_sees_their_profile(demo, client):
     response = client.post(
         "/account/login/", {"login": "volunteer1@nikrah.localhost", "password": "nikrah-demo"}
     )
@@ -141,10 +134,9 @@ def test_demo_volunteer_signs_in_on_the_site_and_sees_their_profile(db, client):
     assert "نرگس احمدی" in profile.content.decode()
 
 
-def test_demo_has_opportunities_and_volunteer1s_applications(db, client):
+def test_demo_has_opportunities_and_volunteer1s_applications(demo, client):
     from opportunities.models import Application, OpportunityPage
 
-    load_demo()
     assert OpportunityPage.objects.live().count() >= 5
     statuses = set(
         Application.objects.filter(volunteer__username="volunteer1").values_list(
@@ -157,18 +149,16 @@ def test_demo_has_opportunities_and_volunteer1s_applications(db, client):
     assert "پذیرفته‌شده" in content
 
 
-def test_editor1_finds_demo_applicants_waiting_for_a_decision(db, client):
-    load_demo()
+def test_editor1_finds_demo_applicants_waiting_for_a_decision(demo, client):
     assert client.login(username="editor1", password="nikrah-demo")
     listing = client.get("/admin/applications/?status=submitted")
     names = {application.volunteer_name for application in listing.context["object_list"]}
     assert {"مریم کریمی", "علی رضایی"} <= names
 
 
-def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(db, client):
+def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(demo, client):
     from opportunities.models import Certificate, HoursEntry
 
-    load_demo()
     hours = HoursEntry.objects.filter(application__volunteer__username="volunteer1").confirmed()
     charities = set(hours.values_list("application__opportunity__charity__name", flat=True))
     assert len(charities) >= 2
@@ -193,13 +183,12 @@ def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(
     assert Certificate.objects.filter(volunteer__username="volunteer1").count() == 4
 
 
-def test_every_admin_screen_each_demo_role_reaches_is_in_persian(db, client):
+def test_every_admin_screen_each_demo_role_reaches_is_in_persian(demo, client):
     """Signs in as each demo role and reads every admin screen it is shown a way to:
     no English word, outside proper names (Nikrah, Wagtail, file formats, time zones),
     the demo's usernames and the content of English pages."""
     from tests.admin_crawler import LATIN_WORD, crawl
 
-    load_demo()
     users = get_user_model().objects.filter(
         username__in=["admin", "editor1", "editor2", "exec1", "culture1", "edu1"]
     )

@@ -2,17 +2,9 @@
 
 import re
 
-import pytest
-from django.core.management import call_command
-
 from home.models import HomePage
 from newsroom.factories import NewsIndexPageFactory, NewsPageFactory
 from newsroom.models import NewsIndexPage, NewsPage
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def html_attrs(response):

@@ -83,6 +83,12 @@ class BrowserPage:
 
 
 @pytest.fixture
+def demo_server(live_server, demo):
+    """The live server, serving the demo content."""
+    return live_server
+
+
+@pytest.fixture
 def browser_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = BrowserPage(context.new_page())

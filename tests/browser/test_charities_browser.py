@@ -1,15 +1,8 @@
 """A visitor browses the charity directory and opens a profile in a real browser."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def test_visitor_filters_the_directory_and_opens_a_trusted_profile(demo_server, browser_page):

@@ -1,15 +1,8 @@
 """A visitor opens Nikrah in Persian and in English in a real browser."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def test_home_in_persian_is_right_to_left_in_the_bundled_font(demo_server, browser_page):

@@ -4,17 +4,10 @@ group's committee (exec1) approves it, and it is live."""
 import re
 
 import pytest
-from django.core.management import call_command
 
 from workinggroups.models import ProjectPage, WorkingGroupPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def sign_in(page, server, username):

@@ -4,17 +4,10 @@ the comment in the admin; then it shows under the article."""
 import re
 
 import pytest
-from django.core.management import call_command
 
 from newsroom.models import Comment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def test_visitor_comment_waits_for_moderation_then_shows(demo_server, browser_page):

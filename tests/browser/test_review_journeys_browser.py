@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from charities.models import CharityPage
@@ -34,12 +33,6 @@ APPROVE = "تأیید"
 @pytest.fixture(autouse=True)
 def _patience(browser_page):
     browser_page.page.set_default_timeout(10_000)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return live_server
 
 
 def mehrvarzan_news_index():
