@@ -19,8 +19,9 @@ run: install messages migrate signing-key demo
 worker: migrate
 	$(BIN)/python manage.py db_worker
 
+# In parallel, one process per core; the coverage report closes the output.
 test: install messages lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --cov --cov-report=term $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 
