@@ -1,4 +1,6 @@
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
 from nikrah import translations
@@ -14,4 +16,14 @@ def translation_review(page):
         "workflow": page.get_workflow(),
         "in_progress": bool(state and state.status == WorkflowState.STATUS_IN_PROGRESS),
         "action": translations.SUBMIT_FOR_REVIEW,
+    }
+
+
+@register.simple_tag
+def translation_editor_labels():
+    """What nikrah/js/translation-editor.js writes where wagtail-localize writes English."""
+    return {
+        "heading": _("Translation from %(source)s into %(target)s"),
+        "more": _("More actions"),
+        "locale": "fa-IR-u-ca-persian" if get_language() == "fa" else "en-GB",
     }
