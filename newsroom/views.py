@@ -26,6 +26,11 @@ def too_many_comments(key):
     )
 
 
+def article(request, page):
+    """The article, with an empty form for a new comment."""
+    return page.render(request, context_overrides={"comment_form": CommentForm(page=page)})
+
+
 def post_comment(request, page):
     """Store a visitor's comment as pending and say so; nothing shows until approved."""
     form = CommentForm(request.POST, page=page)

@@ -16,6 +16,11 @@ class WorkingGroupsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Models know nothing of forms; the admin forms are joined to them here.
+        from workinggroups import forms, models
+
+        models.ProjectPage.base_form_class = forms.ProjectPageForm
+        models.Committee.base_form_class = forms.CommitteeForm
         post_migrate.connect(_ensure_moderation, sender=self)
         from workinggroups import signals
 

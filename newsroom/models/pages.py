@@ -225,11 +225,12 @@ class NewsPage(RoutablePageMixin, BasePage):
             related += list(more[: limit - len(related)])
         return related
 
+    # The routes delegate to views, which depend on these models (not the other way round).
     @path("")
     def article_route(self, request):
-        from newsroom.forms import CommentForm
+        from newsroom.views import article
 
-        return self.render(request, context_overrides={"comment_form": CommentForm(page=self)})
+        return article(request, self)
 
     @path("comment/", name="comment")
     def comment_route(self, request):

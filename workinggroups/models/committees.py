@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from nikrah.models import BilingualNameMixin
-from workinggroups.forms import CommitteeForm
 
 
 class Committee(BilingualNameMixin, models.Model):
@@ -37,7 +36,7 @@ class Committee(BilingualNameMixin, models.Model):
         FieldPanel("mandate"),
         FieldPanel("members"),
     ]
-    base_form_class = CommitteeForm
+    # Its admin form, workinggroups.forms.CommitteeForm, is set by the app's ready().
 
     class Meta:
         ordering = ["kind", "name_fa"]

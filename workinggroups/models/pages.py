@@ -11,7 +11,6 @@ from charities.models import Charity, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.sections import sections_for
-from workinggroups.forms import ProjectPageForm
 from workinggroups.models.committees import Committee
 
 PROJECT_PAGE_SECTION_HOOK = "register_project_page_section"
@@ -225,7 +224,7 @@ class ProjectPage(BasePage):
     ]
 
     parent_page_types = ["workinggroups.WorkingGroupPage"]
-    base_form_class = ProjectPageForm
+    # Its admin form, workinggroups.forms.ProjectPageForm, is set by the app's ready().
 
     class Meta:
         verbose_name = _("project")
