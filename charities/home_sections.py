@@ -7,8 +7,7 @@ from wagtail.images import get_image_model
 
 from charities.models import CharityIndexPage, CharityPage
 from charities.models.pages import CHARITY_CARD_LOGO
-from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from nikrah.sections import Section
+from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section
 
 CHARITIES_ON_HOME = 6
 

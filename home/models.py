@@ -6,10 +6,9 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField, StreamField
 
-from home.sections import HOME_SECTION_HOOK, home_figures
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
-from nikrah.sections import sections_for
+from nikrah.sections import HOME_SECTION_HOOK, home_figures, sections_for
 from nikrah.spam import SpamGuardMixin
 
 

@@ -4,9 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
-from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import AFTER_CREATE_CHARITY_HOOK
-from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
 from newsroom.admin_views import (
     ApproveCommentsBulkAction,
     CommentPermissionPolicy,
@@ -16,7 +14,14 @@ from newsroom.admin_views import (
     SpamCommentsBulkAction,
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
-from nikrah.sections import Section, listing_count
+from nikrah.sections import (
+    CHARITY_PROFILE_SECTION_HOOK,
+    HOME_FIGURE_HOOK,
+    HOME_SECTION_HOOK,
+    HomeFigure,
+    Section,
+    listing_count,
+)
 from workinggroups.models import Committee
 from workinggroups.review_queue import QUEUE_COUNT_HOOK
 

@@ -4,6 +4,11 @@ The home page and each charity's profile show news, projects, opportunities… w
 knowing those apps: an app registers a function under the page's hook name (e.g.
 ``register_home_section``) that returns a ``Section``. The app owns the section's query and
 template, so each app can be lifted into another site with only what it depends on.
+
+The extension points themselves are declared here, beneath every app: the home page's
+sections (``HOME_SECTION_HOOK``) and figures about the network (``HOME_FIGURE_HOOK``,
+returning a ``HomeFigure``), and the sections of a charity's profile
+(``CHARITY_PROFILE_SECTION_HOOK``).
 """
 
 from collections.abc import Callable
@@ -12,6 +17,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail import hooks
+
+HOME_SECTION_HOOK = "register_home_section"
+HOME_FIGURE_HOOK = "register_home_figure"
+CHARITY_PROFILE_SECTION_HOOK = "register_charity_profile_section"
 
 
 @dataclass(frozen=True)
@@ -62,3 +71,19 @@ def sections_for(hook_name, request, page):
         }
         for section in sections
     ]
+
+
+@dataclass(frozen=True)
+class HomeFigure:
+    """A number about the network (e.g. live news articles), counted from real data."""
+
+    key: str
+    label: str
+    # (home_page) -> int
+    count: Callable
+    order: int = 100
+
+
+def home_figures():
+    figures = [fn() for fn in hooks.get_hooks(HOME_FIGURE_HOOK)]
+    return sorted(figures, key=lambda figure: figure.order)

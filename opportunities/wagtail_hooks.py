@@ -6,8 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
-from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from nikrah.sections import Section, listing_count
+from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section, listing_count
 from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (

@@ -5,9 +5,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from charities.models.pages import CHARITY_PROFILE_SECTION_HOOK
 from charities.services import grant_editors_page
-from nikrah.sections import Section
+from nikrah.sections import CHARITY_PROFILE_SECTION_HOOK, Section
 from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
 from workinggroups.review_queue import queues_for
 from workinggroups.views.review_queue import (

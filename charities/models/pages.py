@@ -17,9 +17,8 @@ from nikrah import persian
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
-from nikrah.sections import sections_for
+from nikrah.sections import CHARITY_PROFILE_SECTION_HOOK, sections_for
 
-CHARITY_PROFILE_SECTION_HOOK = "register_charity_profile_section"
 CHARITY_CARD_LOGO = "fill-64x64"
 
 
