@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -7,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from home.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure
-from nikrah.sections import Section, listing_count
+from nikrah.sections import Fact, Link, Section, listing_count
 from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
@@ -20,6 +21,7 @@ from opportunities.admin_views import (
 )
 from opportunities.applying import DECIDED_ACTION
 from opportunities.models import Application
+from opportunities.views import VOLUNTEER_APPLICATION_LINK_HOOK, VOLUNTEER_PROFILE_FACT_HOOK
 from workinggroups.models.pages import PROJECT_PAGE_SECTION_HOOK
 
 
@@ -198,3 +200,21 @@ def hours_awaiting_confirmation(charity, user):
     status = HoursEntry.Status.PENDING
     waiting = HoursEntry.objects.filter(application__opportunity__charity=charity, status=status)
     return listing_count(_("Volunteer hours to confirm"), waiting, status=status)
+
+
+@hooks.register(VOLUNTEER_APPLICATION_LINK_HOOK)
+def application_hours_link(application):
+    if application.status not in experience.TAKES_PART:
+        return None
+    return Link(_("My hours"), reverse("volunteer_application_hours", args=[application.pk]))
+
+
+@hooks.register(VOLUNTEER_PROFILE_FACT_HOOK)
+def resume_visibility_fact(profile):
+    if profile.resume_public:
+        visibility = _("Public: anyone with the link may see it.")
+    else:
+        visibility = _("Private: only you can see it.")
+    return Fact(
+        _("My résumé"), visibility, link=Link(_("See my résumé"), reverse("volunteer_resume"))
+    )
