@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nikrah.sections import contributions
-from opportunities import applying, experience
+from opportunities import applying
 from opportunities.accounts import can_delete_own_account, delete_volunteer_account
-from opportunities.forms import AccountDeletionForm, HoursForm, VolunteerProfileForm
+from opportunities.forms import AccountDeletionForm, VolunteerProfileForm
 from opportunities.models import Application, VolunteerProfile
 
 VOLUNTEER_PROFILE_FACT_HOOK = "register_volunteer_profile_fact"
@@ -140,43 +140,3 @@ def withdraw_application(request, pk):
         applying.offer_next(application.opportunity)
         messages.success(request, _("Your application has been withdrawn."))
     return redirect("volunteer_applications")
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def application_hours(request, pk):
-    """The volunteer logs the hours they gave for one of their accepted applications and
-    sees each entry's status; only hours the charity confirms count."""
-    application = get_object_or_404(
-        Application.objects.select_related("opportunity", "opportunity__charity"),
-        pk=pk,
-        volunteer=request.user,
-    )
-    form = HoursForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                experience.log_hours(application, request.user, **form.cleaned_data)
-            except experience.ExperienceError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("Your hours are recorded. They count once the charity confirms them."),
-                )
-                return redirect("volunteer_application_hours", pk=application.pk)
-        status = 400
-    entries = application.hours_entries.order_by("-date", "-created_at")
-    return render(
-        request,
-        "opportunities/application_hours.html",
-        {
-            "application": application,
-            "form": form,
-            "entries": entries,
-            "confirmed_total": experience.confirmed_hours(application),
-            "can_log": application.status in experience.TAKES_PART,
-        },
-        status=status,
-    )

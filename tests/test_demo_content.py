@@ -166,7 +166,7 @@ def test_editor1_finds_demo_applicants_waiting_for_a_decision(db, client):
 
 
 def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(db, client):
-    from opportunities.models import Certificate, HoursEntry
+    from experience.models import Certificate, HoursEntry
 
     load_demo()
     hours = HoursEntry.objects.filter(application__volunteer__username="volunteer1").confirmed()
