@@ -8,16 +8,14 @@ from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from experience import recording
-from experience.admin_views import (
-    CertificateViewSet,
-    ConfirmHoursBulkAction,
-    ExperiencePermissionPolicy,
-    HoursViewSet,
-    NoDeleteBulkAction,
-    RejectHoursBulkAction,
-    VolunteerExperienceReportViewSet,
-)
 from experience.models import Certificate, HoursEntry
+from experience.permissions import ExperiencePermissionPolicy
+from experience.views.bulk_actions.confirm_hours import ConfirmHoursBulkAction
+from experience.views.bulk_actions.no_delete import NoDeleteBulkAction
+from experience.views.bulk_actions.reject_hours import RejectHoursBulkAction
+from experience.views.certificates import CertificateViewSet
+from experience.views.hours import HoursViewSet
+from experience.views.report import VolunteerExperienceReportViewSet
 from home.sections import HOME_FIGURE_HOOK, HomeFigure
 from nikrah.sections import Fact, Link, listing_count
 from opportunities.views import VOLUNTEER_APPLICATION_LINK_HOOK, VOLUNTEER_PROFILE_FACT_HOOK
