@@ -7,9 +7,6 @@ class ExperienceConfig(AppConfig):
     verbose_name = _("Volunteer experience")
 
     def ready(self):
-        from experience.recording import issue_certificates_on_completion
-        from opportunities.signals import application_completed
+        from experience import signals
 
-        application_completed.connect(
-            issue_certificates_on_completion, dispatch_uid="experience_certificates_on_completion"
-        )
+        signals.connect()

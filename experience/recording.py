@@ -269,12 +269,6 @@ def issue_due_certificates(application, *, user=None):
     ]
 
 
-def issue_certificates_on_completion(sender, application, **kwargs):
-    """Receives ``opportunities.signals.application_completed``: completing may make
-    certificates due (e.g. a completed training)."""
-    issue_due_certificates(application)
-
-
 def revoke_certificate(certificate, *, reason, user):
     """Revoke with a reason (audit-logged). A certificate is never deleted."""
     reason = (reason or "").strip()
