@@ -1,9 +1,11 @@
-"""Sections that apps contribute to another app's page through Wagtail hooks.
+"""What apps contribute to another app's pages through Wagtail hooks.
 
 The home page and each charity's profile show news, projects, opportunities… without
 knowing those apps: an app registers a function under the page's hook name (e.g.
 ``register_home_section``) that returns a ``Section``. The app owns the section's query and
-template, so each app can be lifted into another site with only what it depends on.
+template, so each app can be lifted into another site with only what it depends on. Smaller
+contributions work the same way: a ``Count`` for a dashboard, a ``Link`` next to an item, a
+``Fact`` in a list of facts.
 
 The extension points themselves are declared here, beneath every app: the home page's
 sections (``HOME_SECTION_HOOK``) and figures about the network (``HOME_FIGURE_HOOK``,
@@ -47,6 +49,30 @@ class Count:
     url: str
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link an app adds next to another app's item (e.g. the hours of an application)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A term and its description that an app adds to another app's list of facts (e.g.
+    whether the volunteer's résumé is public, on their profile), with a link if any."""
+
+    label: str
+    text: str
+    link: Link | None = None
+
+
+def contributions(hook_name, *args):
+    """What each function registered under ``hook_name`` gives for ``args``, in the order
+    they were registered, leaving out those that give nothing (None)."""
+    return [item for fn in hooks.get_hooks(hook_name) if (item := fn(*args)) is not None]
+
+
 def listing_count(label, queryset, **filters):
     """A ``Count`` of ``queryset``, linking to its model's admin listing filtered the same
     way (``filters`` as the listing's query string, e.g. ``status="pending"``)."""
@@ -57,7 +83,7 @@ def listing_count(label, queryset, **filters):
 
 def counts_for(hook_name, *args):
     """Each count the apps registered under ``hook_name`` give for ``args`` (None: nothing)."""
-    return [count for fn in hooks.get_hooks(hook_name) if (count := fn(*args)) is not None]
+    return contributions(hook_name, *args)
 
 
 def sections_for(hook_name, request, page):

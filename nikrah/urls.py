@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from experience.certificate_urls import verifier_urlpatterns
 from nikrah.admin_views import (
     OwnPagesSiteHistoryView,
     PlatformPageTypesUsageReportView,
@@ -14,7 +15,6 @@ from nikrah.admin_views import (
 )
 from nikrah.sitemaps import AllLanguagesSitemap
 from nikrah.translations import SubmitTranslationView
-from opportunities.certificate_urls import verifier_urlpatterns
 
 urlpatterns = [
     # Narrowed before Wagtail's own admin URLs: see nikrah.admin_views.
@@ -48,7 +48,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("volunteer/", include("opportunities.urls")),
-    path("certificates/", include("opportunities.certificate_urls")),
+    path("volunteer/", include("experience.urls")),
+    path("certificates/", include("experience.certificate_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

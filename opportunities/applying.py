@@ -11,8 +11,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from opportunities import experience, notifications
+from opportunities import notifications
 from opportunities.models import Application, OpportunityPage
+from opportunities.signals import application_completed
 
 
 class ApplicationError(Exception):
@@ -147,14 +148,15 @@ def offer_next(opportunity):
 @transaction.atomic
 def complete(application, message=""):
     """The volunteer took part: only an accepted application, once the opportunity has
-    begun, can be completed."""
+    begun, can be completed. Apps that act on it (e.g. a completed training earns a
+    certificate) hear of it through ``application_completed``."""
     opportunity, application = _for_decision(application)
     if application.status != Application.Status.ACCEPTED:
         raise ApplicationError(_("Only an accepted application can be marked as completed."))
     if opportunity.starts_on > timezone.localdate():
         raise ApplicationError(_("An opportunity that has not begun cannot be completed."))
     application = _set(application, Application.Status.COMPLETED, message)
-    experience.issue_due_certificates(application)  # e.g. a completed training
+    application_completed.send(sender=Application, application=application)
     return application
 
 

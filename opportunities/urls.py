@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opportunities import resume_views, views
+from opportunities import views
 
 urlpatterns = [
     path("profile/", views.profile, name="volunteer_profile"),
@@ -14,18 +14,5 @@ urlpatterns = [
         "applications/<int:pk>/withdraw/",
         views.withdraw_application,
         name="volunteer_application_withdraw",
-    ),
-    path(
-        "applications/<int:pk>/hours/",
-        views.application_hours,
-        name="volunteer_application_hours",
-    ),
-    path("resume/", resume_views.my_resume, name="volunteer_resume"),
-    path("resume/pdf/", resume_views.my_resume_pdf, name="volunteer_resume_pdf"),
-    path("resume/<slug:code>/", resume_views.public_resume, name="volunteer_resume_public"),
-    path(
-        "resume/<slug:code>/pdf/",
-        resume_views.public_resume_pdf,
-        name="volunteer_resume_public_pdf",
     ),
 ]

@@ -1,5 +1,11 @@
 """The volunteer's own pages: their profile and closing their account. Each shows and
-changes only the signed-in user's data; there is no URL with someone else's id in it."""
+changes only the signed-in user's data; there is no URL with someone else's id in it.
+
+Other apps add to these pages through hooks: a function registered under
+``VOLUNTEER_PROFILE_FACT_HOOK`` takes the profile and returns a ``nikrah.sections.Fact``
+for it (or None); one under ``VOLUNTEER_APPLICATION_LINK_HOOK`` takes an application and
+returns a ``nikrah.sections.Link`` shown with it in «My applications» (or None).
+"""
 
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -11,10 +17,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from opportunities import applying, experience
+from nikrah.sections import contributions
+from opportunities import applying
 from opportunities.accounts import can_delete_own_account, delete_volunteer_account
-from opportunities.forms import AccountDeletionForm, HoursForm, VolunteerProfileForm
+from opportunities.forms import AccountDeletionForm, VolunteerProfileForm
 from opportunities.models import Application, VolunteerProfile
+
+VOLUNTEER_PROFILE_FACT_HOOK = "register_volunteer_profile_fact"
+VOLUNTEER_APPLICATION_LINK_HOOK = "register_volunteer_application_link"
 
 
 def _own_profile(user):
@@ -37,6 +47,7 @@ def profile(request):
         "opportunities/volunteers/profile.html",
         {
             "profile": volunteer_profile,
+            "facts": contributions(VOLUNTEER_PROFILE_FACT_HOOK, volunteer_profile),
             "can_delete_account": can_delete_own_account(request.user),
         },
     )
@@ -107,11 +118,13 @@ def account_deleted(request):
 @require_safe
 def my_applications(request):
     """The volunteer's applications, newest first, with their status and dates."""
-    applications = (
+    applications = list(
         Application.objects.filter(volunteer=request.user)
         .select_related("opportunity", "opportunity__charity")
         .order_by("-created_at")
     )
+    for application in applications:
+        application.links = contributions(VOLUNTEER_APPLICATION_LINK_HOOK, application)
     return render(request, "opportunities/my_applications.html", {"applications": applications})
 
 
@@ -127,43 +140,3 @@ def withdraw_application(request, pk):
         applying.offer_next(application.opportunity)
         messages.success(request, _("Your application has been withdrawn."))
     return redirect("volunteer_applications")
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def application_hours(request, pk):
-    """The volunteer logs the hours they gave for one of their accepted applications and
-    sees each entry's status; only hours the charity confirms count."""
-    application = get_object_or_404(
-        Application.objects.select_related("opportunity", "opportunity__charity"),
-        pk=pk,
-        volunteer=request.user,
-    )
-    form = HoursForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                experience.log_hours(application, request.user, **form.cleaned_data)
-            except experience.ExperienceError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("Your hours are recorded. They count once the charity confirms them."),
-                )
-                return redirect("volunteer_application_hours", pk=application.pk)
-        status = 400
-    entries = application.hours_entries.order_by("-date", "-created_at")
-    return render(
-        request,
-        "opportunities/application_hours.html",
-        {
-            "application": application,
-            "form": form,
-            "entries": entries,
-            "confirmed_total": experience.confirmed_hours(application),
-            "can_log": application.status in experience.TAKES_PART,
-        },
-        status=status,
-    )

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -7,7 +5,6 @@ from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section, listing_count
-from opportunities import experience
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
     AcceptApplicationsBulkAction,
@@ -93,44 +90,6 @@ def open_places_figure():
     )
 
 
-def _confirmed_hours():
-    from opportunities.models import HoursEntry
-
-    return HoursEntry.objects.confirmed()
-
-
-def _valid_certificates():
-    from opportunities.models import Certificate
-
-    return Certificate.objects.valid()
-
-
-# The network's totals on the home page, counted from confirmed hours only.
-for key, label, count, order in (
-    (
-        "volunteers",
-        _("volunteers with confirmed hours"),
-        lambda home_page: _confirmed_hours().values("application__volunteer").distinct().count(),
-        50,
-    ),
-    (
-        "confirmed-hours",
-        _("hours of volunteering confirmed by charities"),
-        lambda home_page: int(_confirmed_hours().total()),  # whole hours
-        60,
-    ),
-    (
-        "certificates",
-        _("certificates issued"),
-        lambda home_page: _valid_certificates().count(),
-        70,
-    ),
-):
-    hooks.register(
-        HOME_FIGURE_HOOK, partial(HomeFigure, key=key, label=label, count=count, order=order)
-    )
-
-
 register_permission_policy(Application, ApplicationPermissionPolicy(Application))
 register_snippet(ApplicationViewSet)
 
@@ -147,42 +106,6 @@ hooks.register("register_bulk_action", NoBulkDeleteApplications, order=1)
 @hooks.register("register_log_actions")
 def register_application_log_actions(actions):
     actions.register_action(DECIDED_ACTION, _("Decide on an application"), _("Application decided"))
-    actions.register_action(
-        experience.HOURS_CONFIRMED_ACTION, _("Confirm volunteer hours"), _("Hours confirmed")
-    )
-    actions.register_action(
-        experience.HOURS_REJECTED_ACTION, _("Reject volunteer hours"), _("Hours not confirmed")
-    )
-    actions.register_action(
-        experience.CERTIFICATE_ISSUED_ACTION, _("Issue a certificate"), _("Certificate issued")
-    )
-    actions.register_action(
-        experience.CERTIFICATE_REVOKED_ACTION, _("Revoke a certificate"), _("Certificate revoked")
-    )
-
-
-# Volunteer experience in the admin
-
-from opportunities.experience_admin import (  # noqa: E402
-    CertificateViewSet,
-    ConfirmHoursBulkAction,
-    ExperiencePermissionPolicy,
-    HoursViewSet,
-    NoDeleteBulkAction,
-    RejectHoursBulkAction,
-    VolunteerExperienceReportViewSet,
-)
-from opportunities.models import Certificate, HoursEntry  # noqa: E402
-
-register_permission_policy(HoursEntry, ExperiencePermissionPolicy(HoursEntry))
-register_permission_policy(Certificate, ExperiencePermissionPolicy(Certificate))
-register_snippet(HoursViewSet)
-register_snippet(CertificateViewSet)
-hooks.register("register_bulk_action", ConfirmHoursBulkAction)
-hooks.register("register_bulk_action", RejectHoursBulkAction)
-# After Wagtail's own bulk delete (wagtail.snippets comes later in INSTALLED_APPS).
-hooks.register("register_bulk_action", NoDeleteBulkAction, order=1)
-hooks.register("register_admin_viewset", VolunteerExperienceReportViewSet)
 
 
 @hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
@@ -190,10 +113,3 @@ def applications_awaiting_a_decision(charity, user):
     status = Application.Status.SUBMITTED
     waiting = Application.objects.filter(opportunity__charity=charity, status=status)
     return listing_count(_("New applications to decide"), waiting, status=status)
-
-
-@hooks.register(CHARITY_DASHBOARD_COUNT_HOOK)
-def hours_awaiting_confirmation(charity, user):
-    status = HoursEntry.Status.PENDING
-    waiting = HoursEntry.objects.filter(application__opportunity__charity=charity, status=status)
-    return listing_count(_("Volunteer hours to confirm"), waiting, status=status)

@@ -18,7 +18,7 @@ import pytest
 from django.utils import translation
 from PIL import Image
 
-from opportunities.pdf import certificate_html, certificate_pdf, qr_svg
+from experience.pdf import certificate_html, certificate_pdf, qr_svg
 from tests.conftest import skip_or_fail
 
 VERIFY_URL = "https://nikrah.example.org/fa/certificates/K7Q2-9XHM-3PLD-WT8C/"

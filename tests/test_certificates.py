@@ -15,9 +15,11 @@ from wagtail.models import ModelLogEntry
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
-from opportunities import applying, credentials, experience
+from experience import credentials
+from experience import recording as experience
+from experience.models import Certificate, HoursEntry
+from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
-from opportunities.models import Certificate, HoursEntry
 from tests.conftest import skip_or_fail
 from tests.test_certificate_pdf import normalised
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
@@ -389,7 +391,7 @@ def test_a_revocation_stands_and_no_certificate_is_deleted_in_bulk(certificate, 
 
 
 def test_a_credential_is_valid_from_the_start_of_its_issue_day_in_tehran(certificate):
-    from opportunities.certificate_views import open_badge
+    from experience.views.verification import open_badge
 
     credential = open_badge(certificate, "fa")
     day_before = certificate.issued_on - DAY

@@ -14,8 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from jwt.utils import base64url_decode, base64url_encode
 
-from nikrah.persian import to_persian_digits
-from opportunities.credentials import (
+from experience.credentials import (
     InvalidCredential,
     check_credential,
     decode_status_list,
@@ -33,6 +32,7 @@ from opportunities.credentials import (
     status_list_credential,
     verify_credential,
 )
+from nikrah.persian import to_persian_digits
 
 STATUS_LIST_URL = "http://testserver/credentials/status/1"
 ISSUED = datetime.datetime(2025, 3, 1, 9, 30, tzinfo=datetime.UTC)

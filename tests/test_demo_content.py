@@ -157,7 +157,7 @@ def test_editor1_finds_demo_applicants_waiting_for_a_decision(demo, client):
 
 
 def test_demo_gives_volunteer1_confirmed_hours_certificates_and_a_public_resume(demo, client):
-    from opportunities.models import Certificate, HoursEntry
+    from experience.models import Certificate, HoursEntry
 
     hours = HoursEntry.objects.filter(application__volunteer__username="volunteer1").confirmed()
     charities = set(hours.values_list("application__opportunity__charity__name", flat=True))

@@ -15,10 +15,11 @@ from wagtail.models import ModelLogEntry
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
+from experience import recording as experience
+from experience.models import Certificate, HoursEntry
 from nikrah.persian import to_persian_digits
-from opportunities import applying, experience
+from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
-from opportunities.models import Certificate, HoursEntry
 from tests.test_application_review import committee_member
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
@@ -27,7 +28,7 @@ DAY = datetime.timedelta(days=1)
 HOURS = "/admin/volunteer-hours/"
 CERTIFICATES = "/admin/certificates/"
 REPORT = "/admin/reports/volunteer-experience/"
-BULK_HOURS = "/admin/bulk/opportunities/hoursentry/"
+BULK_HOURS = "/admin/bulk/experience/hoursentry/"
 
 
 def logged(application, *, days_ago, hours, description="کارگاه نقاشی"):
@@ -454,7 +455,7 @@ def test_a_certificate_is_never_deleted_or_changed(client, network):
     client.force_login(network["editor1"])
     assert client.get(f"{CERTIFICATES}delete/{certificate.pk}/").status_code in (302, 403)
     client.post(f"{CERTIFICATES}delete/{certificate.pk}/")
-    bulk_delete = f"/admin/bulk/opportunities/certificate/delete/?next={CERTIFICATES}"
+    bulk_delete = f"/admin/bulk/experience/certificate/delete/?next={CERTIFICATES}"
     assert client.post(f"{bulk_delete}&id={certificate.pk}").status_code == 404
     # What it says is not a field of the revoke form.
     client.post(
@@ -472,7 +473,7 @@ def test_hours_are_never_deleted(client, network):
     entry = logged(network["zahra"], days_ago=2, hours="2")
     client.force_login(network["editor1"])
     client.post(f"{HOURS}delete/{entry.pk}/")
-    client.post(f"/admin/bulk/opportunities/hoursentry/delete/?next={HOURS}&id={entry.pk}")
+    client.post(f"/admin/bulk/experience/hoursentry/delete/?next={HOURS}&id={entry.pk}")
     assert HoursEntry.objects.filter(pk=entry.pk).exists()
 
 

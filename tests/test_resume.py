@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.models import City, Province, Theme
-from opportunities import applying, experience
+from experience import recording as experience
+from experience.models import Certificate, HoursEntry
+from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory
-from opportunities.models import Certificate, HoursEntry
 from tests.conftest import skip_or_fail
 from workinggroups.factories import (
     ProjectPageFactory,

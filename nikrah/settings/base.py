@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "charities",
     "workinggroups",
     "opportunities",
+    "experience",
     "newsroom",
     "nikrah",
     "wagtail_localize",

@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import opportunities.models.experience
 import opportunities.models.volunteers
 from decimal import Decimal
 from django.conf import settings
@@ -46,7 +45,9 @@ class Migration(migrations.Migration):
             name='Certificate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=opportunities.models.experience.new_certificate_code, editable=False, max_length=19, unique=True, verbose_name='code')),
+                # No default: certificates are created only through the experience app's model,
+                # which gives each a new code.
+                ('code', models.CharField(editable=False, max_length=19, unique=True, verbose_name='code')),
                 ('kind', models.CharField(choices=[('participation', 'Participation'), ('hours', 'Hours milestone'), ('training', 'Training completed')], max_length=15, verbose_name='kind')),
                 ('volunteer_name', models.CharField(max_length=100, verbose_name="volunteer's name")),
                 ('role', models.CharField(max_length=255, verbose_name='role')),

@@ -1,5 +1,4 @@
 from opportunities.models.applications import Application
-from opportunities.models.experience import Certificate, HoursEntry
 from opportunities.models.pages import (
     OpportunityIndexPage,
     OpportunityPage,
@@ -10,8 +9,6 @@ from opportunities.models.volunteers import Availability, Skill, TaggedSkill, Vo
 __all__ = [
     "Application",
     "Availability",
-    "Certificate",
-    "HoursEntry",
     "OpportunityIndexPage",
     "OpportunityPage",
     "Skill",

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
 from charities.services import add_editor
-from opportunities import applying, experience
+from experience import recording as experience
+from experience.models import Certificate
+from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
-from opportunities.models import Certificate
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -3,6 +3,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from charities import demo as charities_demo
+from experience import demo as experience_demo
 from home import demo as home_demo
 from newsroom import demo as newsroom_demo
 from nikrah.demo import DEMO_PASSWORD, ensure_user
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         opportunities_demo.load(home, self.stdout)
         opportunities_demo.load_opportunities(home, self.stdout)
         opportunities_demo.load_applications(home, self.stdout)
-        opportunities_demo.load_experience(home, self.stdout)
+        experience_demo.load(home, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         write_accounts(self.stdout)
