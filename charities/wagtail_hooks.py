@@ -7,10 +7,11 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from charities import membership
+from charities import demo, membership
 from charities.models import Invitation, MembershipRequest
 from charities.views.invitations import InvitationPermissionPolicy, InvitationViewSet
 from charities.views.review import MembershipRequestPermissionPolicy, MembershipRequestViewSet
+from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 
 # Membership requests
 
@@ -50,3 +51,9 @@ def register_invitation_viewset():
 @hooks.register("register_log_actions")
 def register_invitation_actions(actions):
     actions.register_action(membership.INVITATION_SENT, _("Send invitation"), _("Invitation sent"))
+
+
+# This app's part of the demo content (see nikrah.demo).
+@hooks.register(DEMO_CONTENT_HOOK)
+def charities_demo():
+    return DemoContent(order=20, load=demo.load, accounts=tuple(demo.ACCOUNTS))

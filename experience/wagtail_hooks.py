@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
-from experience import recording
+from experience import demo, recording
 from experience.models import Certificate, HoursEntry
 from experience.permissions import ExperiencePermissionPolicy
 from experience.views.bulk_actions.confirm_hours import ConfirmHoursBulkAction
@@ -16,6 +16,7 @@ from experience.views.bulk_actions.reject_hours import RejectHoursBulkAction
 from experience.views.certificates import CertificateViewSet
 from experience.views.hours import HoursViewSet
 from experience.views.report import VolunteerExperienceReportViewSet
+from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import HOME_FIGURE_HOOK, Fact, HomeFigure, Link, listing_count
 from opportunities.views import VOLUNTEER_APPLICATION_LINK_HOOK, VOLUNTEER_PROFILE_FACT_HOOK
 
@@ -102,3 +103,9 @@ def hours_awaiting_confirmation(charity, user):
     status = HoursEntry.Status.PENDING
     waiting = HoursEntry.objects.filter(application__opportunity__charity=charity, status=status)
     return listing_count(_("Volunteer hours to confirm"), waiting, status=status)
+
+
+# This app's part of the demo content (see nikrah.demo).
+@hooks.register(DEMO_CONTENT_HOOK)
+def experience_demo():
+    return DemoContent(order=60, load=demo.load)

@@ -46,9 +46,8 @@ INTRODUCTION_EN = [
 ]
 
 
-def load(site, stdout):
+def load(home, stdout):
     """Fill the Persian home page made by migrate, and translate it into English."""
-    home = site.root_page.specific
     if not home.introduction:
         home.title = TITLE_FA
         home.draft_title = TITLE_FA
@@ -61,7 +60,6 @@ def load(site, stdout):
     )
     if created:
         stdout.write("  home page: English translation")
-    return home
 
 
 FEEDBACK_FIELDS = [

@@ -1,5 +1,8 @@
 from wagtail import hooks
 
+from home import demo
+from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
+
 
 @hooks.register("filter_form_submissions_for_user")
 def executive_committee_reads_feedback(user, editable_forms):
@@ -13,3 +16,14 @@ def executive_committee_reads_feedback(user, editable_forms):
         feedback = Page.objects.type(FeedbackFormPage)
         return (editable_forms | feedback).distinct()
     return editable_forms
+
+
+# This app's part of the demo content (see nikrah.demo).
+@hooks.register(DEMO_CONTENT_HOOK)
+def home_page_demo():
+    return DemoContent(order=10, load=demo.load)
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def feedback_form_demo():
+    return DemoContent(order=45, load=demo.load_feedback_form)

@@ -1,11 +1,35 @@
-"""Helpers the demo content of every app uses; each creates only what is missing,
-so that loading the demo twice changes nothing."""
+"""The demo: what each app adds to it, and the helpers they use; each creates only what is
+missing, so that loading the demo twice changes nothing.
+
+An app adds its part through the ``register_demo_content`` hook, returning a
+``DemoContent``; ``manage.py load_demo`` runs every part in order, knowing no app."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from wagtail import hooks
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 DEMO_PASSWORD = "nikrah-demo"
+DEMO_CONTENT_HOOK = "register_demo_content"
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    """One step of the demo: ``load(home, stdout)`` adds what is missing below the home
+    page. Steps run by ``order``, lowest first (charities before the working groups that
+    list them, opportunities before the hours logged on them); ``accounts`` are the
+    (username, who) pairs the step creates, listed to whoever starts the demo."""
+
+    order: int
+    load: Callable
+    accounts: tuple = ()
+
+
+def demo_contents():
+    return sorted((fn() for fn in hooks.get_hooks(DEMO_CONTENT_HOOK)), key=lambda step: step.order)
 
 
 def ensure_page(parent, model, slug, **fields):

@@ -4,7 +4,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
+from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section, listing_count
+from opportunities import demo
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
     AcceptApplicationsBulkAction,
@@ -113,3 +115,19 @@ def applications_awaiting_a_decision(charity, user):
     status = Application.Status.SUBMITTED
     waiting = Application.objects.filter(opportunity__charity=charity, status=status)
     return listing_count(_("New applications to decide"), waiting, status=status)
+
+
+# This app's part of the demo content (see nikrah.demo).
+@hooks.register(DEMO_CONTENT_HOOK)
+def volunteers_demo():
+    return DemoContent(order=50, load=demo.load, accounts=tuple(demo.ACCOUNTS))
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def opportunities_demo():
+    return DemoContent(order=51, load=demo.load_opportunities)
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def applications_demo():
+    return DemoContent(order=52, load=demo.load_applications)

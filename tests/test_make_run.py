@@ -10,7 +10,7 @@ from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
 
 from nikrah.management.commands.db_worker import Command as Worker
-from nikrah.management.commands.load_demo import LISTED_ACCOUNTS
+from nikrah.management.commands.load_demo import listed_accounts
 from opportunities import demo as opportunities_demo
 
 
@@ -34,9 +34,9 @@ def test_the_banner_comes_when_the_site_answers_and_names_every_demo_account(liv
     listed = {line.split()[0] for line in accounts if line.strip()}
     assert {"admin", "editor1", "exec1", "culture1", "edu1"} <= listed
     assert {"volunteer1", "volunteer2", "volunteer3"} <= listed
-    assert {username for username, _description in LISTED_ACCOUNTS} == listed
+    assert {username for username, _description in listed_accounts()} == listed
 
 
 def test_every_applicant_the_demo_creates_is_listed():
-    listed = {username for username, _description in LISTED_ACCOUNTS}
+    listed = {username for username, _description in listed_accounts()}
     assert {row[0] for row in opportunities_demo.APPLICANTS} <= listed

@@ -6,7 +6,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from charities.services import grant_editors_page
+from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import CHARITY_PROFILE_SECTION_HOOK, Section
+from workinggroups import demo
 from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
 from workinggroups.review_queue import queues_for
 from workinggroups.views.review_queue import (
@@ -152,3 +154,9 @@ def charity_working_groups_section():
         empty_message=_("This charity is not a member of a working group yet."),
         order=30,
     )
+
+
+# This app's part of the demo content (see nikrah.demo).
+@hooks.register(DEMO_CONTENT_HOOK)
+def working_groups_demo():
+    return DemoContent(order=30, load=demo.load, accounts=tuple(demo.ACCOUNTS))

@@ -20,7 +20,6 @@ from charities.models import Charity, City, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
-from opportunities.forms_admin import OpportunityPageForm
 from opportunities.models.volunteers import Skill
 
 
@@ -164,7 +163,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
         FieldPanel("certificate_after_hours", heading=_("Certificates")),
     ]
     promote_panels = Page.promote_panels
-    base_form_class = OpportunityPageForm
+    # Its admin form, opportunities.forms_admin.OpportunityPageForm, is set by the app's ready().
 
     search_fields = [
         *Page.search_fields,
