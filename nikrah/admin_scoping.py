@@ -27,26 +27,13 @@ from wagtail.snippets.views.snippets import (
 )
 
 from nikrah.admin_display import CalendarExportMixin
+from nikrah.url_values import valid_ids
 
 SCOPE_ACTIONS = ("view", "change")
 
 
 def scope_for(permission_policy, user):
     return permission_policy.instances_user_has_any_permission_for(user, SCOPE_ACTIONS)
-
-
-MAX_ID = 2**63 - 1
-
-
-def valid_ids(values):
-    """The ids among ``values`` (from a URL) that can be primary keys; the rest are ignored
-    rather than failing the query."""
-    ids = []
-    for value in values:
-        text = str(value)
-        if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
-            ids.append(int(text))
-    return ids
 
 
 class SafeModelChoiceField(forms.ModelChoiceField):

@@ -18,6 +18,7 @@ from charities.models import Charity
 from newsroom.blocks import NewsBodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.url_values import valid_id
 
 NEWS_CARD_IMAGE = "fill-480x270"
 
@@ -72,10 +73,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles = articles.filter(kind=filters["kind"])
         if filters["tag"]:
             articles = articles.filter(tags__name=filters["tag"])
-        if filters["charity"].isdigit():
-            articles = articles.filter(charity_id=int(filters["charity"]))
-        if filters["working_group"].isdigit():
-            articles = articles.filter(related_working_groups__id=int(filters["working_group"]))
+        if charity_id := valid_id(filters["charity"]):
+            articles = articles.filter(charity_id=charity_id)
+        if group_id := valid_id(filters["working_group"]):
+            articles = articles.filter(related_working_groups__id=group_id)
         return articles.distinct(), filters
 
     @path("")

@@ -20,6 +20,7 @@ from charities.models import Charity, City, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.url_values import valid_id
 from opportunities.models.volunteers import Skill
 
 
@@ -353,14 +354,14 @@ class OpportunityIndexPage(BasePage):
             )
         if filters["province"]:
             opportunities = opportunities.filter(province__code=filters["province"])
-        if filters["city"].isdigit():
-            opportunities = opportunities.filter(city_id=int(filters["city"]))
+        if city_id := valid_id(filters["city"]):
+            opportunities = opportunities.filter(city_id=city_id)
         if filters["theme"]:
             opportunities = opportunities.filter(themes__slug=filters["theme"])
-        if filters["working_group"].isdigit():
+        if group_id := valid_id(filters["working_group"]):
             from workinggroups.models import WorkingGroupPage
 
-            group = WorkingGroupPage.objects.filter(pk=int(filters["working_group"])).first()
+            group = WorkingGroupPage.objects.filter(pk=group_id).first()
             opportunities = opportunities.descendant_of(group) if group else opportunities.none()
         if filters["skill"]:
             opportunities = opportunities.filter(tagged_skills__tag__name=filters["skill"])
