@@ -50,8 +50,9 @@ def untranslated_locales(page):
 
 
 def translate_button(page, user, next_url=None, view_name=None):
-    """ "Translate this page" for editors, who hold no global permission: wagtail-localize
-    shows its own button to those who do."""
+    """ "Translate this page" in the page's header, for editors, who hold no global
+    permission (wagtail-localize shows its own button to those who do). Only in the header:
+    in the explorer's listing it would cost a query per row."""
     if user.has_perm(SUBMIT_TRANSLATION) or not can_translate(user, page):
         return
     if untranslated_locales(page).exists():

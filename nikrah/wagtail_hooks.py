@@ -45,7 +45,6 @@ def open_the_explorer_in_each_persons_corner(request, menu_items):
 
 
 hooks.register("register_page_header_buttons", translations.translate_button)
-hooks.register("register_page_listing_more_buttons", translations.translate_button)
 
 
 @hooks.register("before_edit_page", order=-1)
