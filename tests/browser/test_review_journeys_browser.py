@@ -298,8 +298,15 @@ def test_an_editor_translates_a_live_news_article_and_the_committee_publishes_it
     )
     assert "More actions" not in page.content()
     browser_page.screenshot("translate-editor-fa")
+    # On a phone, the submit button is on screen, not under the editor's sticky footer.
+    page.set_viewport_size({"width": 390, "height": 844})
+    submit = page.get_by_role("button", name="ارسال برای بررسی", exact=True)
+    submit.scroll_into_view_if_needed()
+    box = submit.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    browser_page.screenshot("translate-editor-390")
     with page.expect_navigation():
-        page.get_by_role("button", name="ارسال برای بررسی", exact=True).click()
+        submit.click()
     assert f"ترجمهٔ «{title}» برای بررسی فرستاده شد." in messages_text(page)
     translation = news.get_translation(english)
     assert not translation.live
