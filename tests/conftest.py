@@ -6,6 +6,7 @@ import os
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale, Site
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -22,6 +23,14 @@ def skip_or_fail(reason):
 def _needs_postgres(request):
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://…")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /en/ leaves English active in the thread; the next test starts in
+    the site's default language, as a new request would."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
