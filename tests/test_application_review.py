@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from charities.factories import CharityIndexPageFactory, UserFactory, make_charity
@@ -164,7 +165,7 @@ def test_editor_filters_by_opportunity_status_and_date_and_searches(client, netw
 
     assert listed(f"?opportunity={network['painter'].pk}") == {network["painting"].pk}
     assert listed("?status=accepted") == {network["applicants"][0].pk}
-    today = network["painting"].created_at.date().isoformat()
+    today = timezone.localdate(network["painting"].created_at).isoformat()
     assert len(listed(f"?created_at_from={today}&created_at_to={today}")) == 4
     assert listed("?created_at_from=2000-01-01&created_at_to=2000-01-02") == set()
     assert listed("?q=زهرا رضایی") == {network["applicants"][2].pk}
