@@ -10,13 +10,10 @@ from django.utils.translation import gettext as _
 from newsroom.forms import CommentForm
 from newsroom.models import Comment
 from newsroom.models.comments import address_key
+from nikrah.client_address import client_address
 
 COMMENTS_PER_ADDRESS = 3
 RATE_WINDOW = timedelta(minutes=10)
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def too_many_comments(key):

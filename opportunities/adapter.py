@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from nikrah.client_address import client_address
 from nikrah.mail import TaskQueueConnection
 from opportunities.models import VolunteerProfile
 
@@ -19,6 +20,10 @@ class VolunteerAccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         message.connection = TaskQueueConnection()
         return message
+
+    def get_client_ip(self, request):
+        """allauth's rate limits count visitors by the same address as the rest of the site."""
+        return client_address(request) or super().get_client_ip(request)
 
     def get_signup_redirect_url(self, request):
         return self._volunteer_landing_url(request)

@@ -14,6 +14,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# How many reverse proxies stand in front of the site (0: visitors connect directly). Rate
+# limits and sign-in throttling count a visitor under the address the outermost of them saw
+# (nikrah.client_address); a wrong number lets visitors choose their address, or lumps them
+# all under the proxy's.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
 INSTALLED_APPS = [
     "home",
