@@ -66,7 +66,7 @@ format: install
 
 # Refresh the Persian catalogue after changing strings (needs GNU gettext's xgettext).
 makemessages: install
-	$(BIN)/python manage.py makemessages --locale fa --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --locale fa --ignore ".venv/*" --ignore "var/*" --no-obsolete --no-location
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

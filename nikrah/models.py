@@ -44,3 +44,18 @@ class BilingualNameMixin:
         if (get_language() or "fa").startswith("fa"):
             return self.name_fa
         return self.name_en or self.name_fa
+
+
+class UsedFormStamp(models.Model):
+    """A public form's stamp that has been sent once (nikrah.spam): sending it again is
+    refused. Rows older than a stamp's lifetime are pruned as new ones arrive."""
+
+    nonce = models.CharField(max_length=32, primary_key=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("used form stamp")
+        verbose_name_plural = _("used form stamps")
+
+    def __str__(self):
+        return self.nonce

@@ -3,12 +3,14 @@
 import datetime
 import json
 import re
+import threading
 import time
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -19,7 +21,7 @@ from charities.services import add_editor
 from newsroom.factories import NewsIndexPageFactory, NewsPageFactory
 from newsroom.models import Comment, NewsIndexPage
 from newsroom.models.comments import address_key
-from nikrah.spam import form_stamp
+from nikrah.spam import form_stamp, read_stamp
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 from workinggroups.models import Committee
 
@@ -282,6 +284,111 @@ def test_rate_limit_per_address(client, articles):
     # Another address is not affected.
     other = client.post(article.url + "comment/", comment_data(), REMOTE_ADDR="198.51.100.1")
     assert other.status_code == 302
+
+
+def test_a_form_stamp_is_good_for_one_comment(client, articles):
+    """Finding 3 of the security review: one form stamp could be reused for many posts for
+    24 hours. Now the second post of a stamp is refused, and the form shown again carries a
+    fresh stamp."""
+    article = articles["network"]
+    stamp = form_stamp(time.time() - 30)
+    assert post_comment(client, article, form_stamp=stamp).status_code == 302
+    again = post_comment(client, article, form_stamp=stamp, text="دوباره")
+    assert again.status_code == 400
+    assert "این فرم پیش‌تر فرستاده شده است" in again.content.decode()
+    assert Comment.objects.count() == 1
+    fresh = again.context["comment_form"]["form_stamp"].value()
+    assert fresh != stamp and read_stamp(fresh) is not None
+
+
+def test_a_refused_comment_can_be_corrected_and_sent_with_the_fresh_stamp(
+    client, articles, monkeypatch
+):
+    article = articles["network"]
+    refused = post_comment(client, article, text="آ" * 2001)
+    assert refused.status_code == 400
+    fresh = refused.context["comment_form"]["form_stamp"].value()
+    monkeypatch.setattr("nikrah.spam.MIN_SECONDS", 0)
+    assert post_comment(client, article, form_stamp=fresh).status_code == 302
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_fifty_comments_at_once_from_one_address_accept_at_most_the_limit(articles):
+    """Finding 3 of the security review: 50 parallel posts from one address got 14 comments
+    accepted against a limit of 3; the count was read outside any lock."""
+    article = articles["network"]
+    stamps = [form_stamp(time.time() - 30) for _ in range(50)]
+    statuses = []
+    start = threading.Barrier(len(stamps))
+
+    def post(stamp):
+        try:
+            start.wait()
+            statuses.append(post_comment(Client(), article, form_stamp=stamp).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(stamp,)) for stamp in stamps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [302] * 3 + [400] * 47
+    assert Comment.objects.count() == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_stamp_sent_twenty_times_at_once_is_accepted_once(articles):
+    article = articles["network"]
+    stamp = form_stamp(time.time() - 30)
+    statuses = []
+    start = threading.Barrier(20)
+
+    def post(number):
+        try:
+            start.wait()
+            response = Client().post(
+                article.url + "comment/",
+                comment_data(form_stamp=stamp, text=f"دیدگاه {number}"),
+                REMOTE_ADDR=f"198.51.100.{number}",
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(number,)) for number in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [302] + [400] * 19
+    assert Comment.objects.count() == 1
+
+
+def test_behind_a_trusted_proxy_visitors_are_limited_apart(client, articles, settings):
+    """Finding 3 of the security review: behind a reverse proxy every visitor shared one
+    address, so three comments from anyone silenced everyone."""
+    settings.TRUSTED_PROXIES = 1
+    article = articles["network"]
+
+    def post(visitor, forged=""):
+        return client.post(
+            article.url + "comment/",
+            comment_data(),
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"{forged}{visitor}",
+        )
+
+    for _ in range(3):
+        assert post("198.51.100.1").status_code == 302
+    # The same visitor, writing another address of their own choosing in front: still limited.
+    assert post("198.51.100.1", forged="192.0.2.77, ").status_code == 400
+    assert post("198.51.100.2").status_code == 302
 
 
 def test_overlong_comment_is_refused(client, articles):
