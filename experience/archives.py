@@ -1,5 +1,7 @@
-"""What the experience app adds to a volunteer's archive (``nikrah.archives``): their hours,
-certificates (each as PDF and as the signed credential a verifier checks) and résumé."""
+"""What the experience app adds to the archives of ``nikrah.archives``: a volunteer's hours,
+certificates (each as PDF and as the signed credential a verifier checks) and résumé to
+their own download; the hours and certificates of a charity's volunteers to its editors'
+download."""
 
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from experience.models import Certificate, HoursEntry
 from experience.views.resume import resume_pdf
 from experience.views.verification import certificate_pdf_content, signed_credential
-from nikrah.archives import ArchiveFile, ArchivePart, acted_by, fields_of, json_file
+from nikrah.archives import ArchiveFile, ArchivePart, acted_by, csv_file, fields_of, json_file
 from nikrah.mail import absolute_url
 from opportunities.models import VolunteerProfile
 
@@ -31,6 +33,9 @@ CERTIFICATE_FIELDS = [
 
 def _verification_url(certificate):
     return absolute_url(reverse("certificate_verify", args=[certificate.code]))
+
+
+# A volunteer's own download
 
 
 def personal_data(request, user):
@@ -121,3 +126,61 @@ def _certificate(certificate, user):
         "pdf": f"certificates/{certificate.code}.pdf",
         "credential": f"certificates/{certificate.code}.jwt",
     }
+
+
+# A charity's records, for its editors
+
+HOURS_COLUMNS = ["id", "application_id", "opportunity", "volunteer_name", "recorded_by"]
+CERTIFICATE_COLUMNS = ["application_id", *CERTIFICATE_FIELDS, "verification_url"]
+
+
+def charity_records(charity, user):
+    return ArchivePart(
+        order=20,
+        files=[
+            ArchiveFile(
+                "hours.csv",
+                _("Every day of hours of the charity's volunteers, confirmed or not."),
+            ),
+            ArchiveFile(
+                "certificates.csv",
+                _("Every certificate the charity has issued, valid and revoked."),
+            ),
+        ],
+        contents=lambda: [
+            ("hours.csv", csv_file([*HOURS_COLUMNS, *HOURS_FIELDS], _hours_rows(charity, user))),
+            ("certificates.csv", csv_file(CERTIFICATE_COLUMNS, _certificate_rows(charity, user))),
+        ],
+    )
+
+
+def _hours_rows(charity, user):
+    entries = (
+        HoursEntry.objects.for_reviewer(user)
+        .filter(application__opportunity__charity=charity)
+        .select_related("application__opportunity", "application__volunteer__volunteer_profile")
+        .order_by("date", "pk")
+    )
+    for entry in entries:
+        application = entry.application
+        yield {
+            **fields_of(entry, "id", *HOURS_FIELDS),
+            "application_id": application.pk,
+            "opportunity": application.opportunity.title,
+            "volunteer_name": application.volunteer_name,
+            "recorded_by": acted_by(entry.recorded_by_id, application.volunteer_id),
+        }
+
+
+def _certificate_rows(charity, user):
+    certificates = (
+        Certificate.objects.for_reviewer(user)
+        .filter(application__opportunity__charity=charity)
+        .order_by("issued_on", "pk")
+    )
+    for certificate in certificates:
+        yield {
+            **fields_of(certificate, *CERTIFICATE_FIELDS),
+            "application_id": certificate.application_id,
+            "verification_url": _verification_url(certificate),
+        }

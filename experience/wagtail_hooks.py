@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from experience import archives, demo, recording
 from experience.models import Certificate, HoursEntry
@@ -70,8 +71,9 @@ def resume_visibility_fact(profile):
     )
 
 
-# This app's share of a person's archive (see nikrah.archives).
+# This app's share of a person's archive and of a charity's (see nikrah.archives).
 hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
+hooks.register(CHARITY_RECORDS_HOOK, archives.charity_records)
 
 
 # The admin

@@ -1,17 +1,20 @@
 """Archives people download: one ZIP of records, with a README in Persian and English that
 says what each file is.
 
-Everything Nikrah holds about a person is such an archive, which they download from their
-profile. Each app adds its own records through a hook, so that no app reaches into another:
-a function registered under ``PERSONAL_DATA_HOOK`` takes ``(request, user)`` and returns an
-``ArchivePart`` (or None).
+There are two: everything Nikrah holds about a person, which they download from their
+profile, and a charity's records, which its editors download in the admin. Each app adds
+its own records through a hook, so that no app reaches into another: a function registered
+under ``PERSONAL_DATA_HOOK`` takes ``(request, user)`` and returns an ``ArchivePart`` (or
+None); the charity's hook is ``charities.archives.CHARITY_RECORDS_HOOK``.
 
 The archive is written to a temporary file (in memory while small, on disk beyond) one
 file at a time, and the response streams it from there: a certificate's PDF is made,
 written and let go before the next is made, and nothing is held twice.
 """
 
+import csv
 import datetime
+import io
 import json
 import tempfile
 import zipfile
@@ -144,6 +147,28 @@ class ArchiveJSONEncoder(json.JSONEncoder):
 def json_file(data):
     """``data`` as UTF-8 JSON, Persian written as it reads (not as \\u escapes)."""
     return json.dumps(data, cls=ArchiveJSONEncoder, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date | Decimal | Promise):
+        return ArchiveJSONEncoder().default(value)  # as in the JSON files
+    return value
+
+
+def csv_file(columns, rows):
+    """Rows (dicts) as CSV under ``columns``, in UTF-8 with the byte-order mark that
+    spreadsheet programs need to read Persian."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[column]) for column in columns])
+    return out.getvalue()
 
 
 def fields_of(instance, *names):

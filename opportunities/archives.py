@@ -1,18 +1,20 @@
-"""What the opportunities app adds to a person's archive (``nikrah.archives``): their
-account, volunteer profile and applications."""
+"""What the opportunities app adds to the archives of ``nikrah.archives``: a person's
+account, volunteer profile and applications to their own download; a charity's
+opportunities and applications to its editors' download."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
 
-from nikrah.archives import ArchiveFile, ArchivePart, fields_of, json_file
+from nikrah.archives import ArchiveFile, ArchivePart, csv_file, fields_of, json_file
 from nikrah.mail import absolute_url
 from opportunities.applying import DECIDED_ACTION
-from opportunities.models import Application, VolunteerProfile
+from opportunities.models import Application, OpportunityPage, VolunteerProfile
 
-#: What an application says, as in the model.
+#: What an application says, in both archives as in the model.
 APPLICATION_FIELDS = [
     "motivation",
     "availability",
@@ -24,6 +26,8 @@ APPLICATION_FIELDS = [
     "updated_at",
     "decided_at",
 ]
+
+# A person's own download
 
 
 def personal_data(request, user):
@@ -159,3 +163,132 @@ def _applications_document(request, user):
         }
         for application in applications
     ]
+
+
+# A charity's records, for its editors
+
+#: Columns copied as they are from the page.
+OPPORTUNITY_FIELDS = [
+    "kind",
+    "summary",
+    "is_remote",
+    "address",
+    "starts_on",
+    "ends_on",
+    "hours",
+    "hours_unit",
+    "places",
+    "application_deadline",
+    "suits_first_timers",
+    "minimum_age",
+    "needs_prior_training",
+    "required_documents",
+    "certificate_after_hours",
+    "first_published_at",
+    "last_published_at",
+]
+OPPORTUNITY_COLUMNS = [
+    "id",
+    "language",
+    "title",
+    "url",
+    "live",
+    "description",
+    "themes",
+    "skills",
+    "province",
+    "city",
+    *OPPORTUNITY_FIELDS,
+]
+APPLICATION_COLUMNS = [
+    "id",
+    "opportunity_id",
+    "opportunity",
+    "volunteer_name",
+    "volunteer_email",
+    "volunteer_phone",
+    "volunteer_place",
+    "volunteer_skills",
+    *APPLICATION_FIELDS,
+]
+
+
+def charity_records(charity, user):
+    return ArchivePart(
+        order=10,
+        files=[
+            ArchiveFile(
+                "opportunities.csv",
+                _(
+                    "The charity's opportunities in every language, live or not, with all "
+                    "their details."
+                ),
+            ),
+            ArchiveFile(
+                "applications.csv",
+                _(
+                    "Every application to the charity's opportunities, with the applicant's "
+                    "details that the charity sees in the admin."
+                ),
+            ),
+        ],
+        contents=lambda: [
+            ("opportunities.csv", csv_file(OPPORTUNITY_COLUMNS, _opportunity_rows(charity))),
+            (
+                "applications.csv",
+                csv_file(APPLICATION_COLUMNS, _application_rows(charity, user)),
+            ),
+        ],
+    )
+
+
+def _opportunity_rows(charity):
+    opportunities = (
+        OpportunityPage.objects.filter(charity=charity)
+        .select_related("locale", "province", "city")
+        .prefetch_related("themes", "skills")
+        .order_by("pk")
+    )
+    for page in opportunities:
+        yield {
+            **fields_of(page, *OPPORTUNITY_FIELDS),
+            "id": page.pk,
+            "language": page.locale.language_code,
+            "title": page.title,
+            "url": page.full_url or "",
+            "live": page.live,
+            "description": " ".join(strip_tags(str(page.description)).split()),
+            "themes": "; ".join(theme.name for theme in page.themes.all()),
+            "skills": "; ".join(skill.name for skill in page.skills.all()),
+            "province": page.province.name if page.province else "",
+            "city": page.city.name if page.city else "",
+        }
+
+
+def _application_rows(charity, user):
+    applications = (
+        Application.objects.for_reviewer(user)
+        .filter(opportunity__charity=charity)
+        .select_related(
+            "opportunity",
+            "volunteer__volunteer_profile__province",
+            "volunteer__volunteer_profile__city",
+        )
+        .prefetch_related("volunteer__volunteer_profile__skills")
+        .order_by("created_at", "pk")
+    )
+    for application in applications:
+        profile = getattr(application.volunteer, "volunteer_profile", None)
+        yield {
+            **fields_of(application, *APPLICATION_FIELDS),
+            "id": application.pk,
+            "opportunity_id": application.opportunity_id,
+            "opportunity": application.opportunity.title,
+            "volunteer_name": application.volunteer_name,
+            "volunteer_email": application.volunteer_email,
+            "volunteer_phone": application.volunteer_phone,
+            "volunteer_place": application.volunteer_place,
+            "volunteer_skills": "; ".join(skill.name for skill in profile.skills.all())
+            if profile
+            else "",
+        }

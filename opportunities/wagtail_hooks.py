@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
@@ -118,8 +119,9 @@ def applications_awaiting_a_decision(charity, user):
     return listing_count(_("New applications to decide"), waiting, status=status)
 
 
-# This app's share of a person's archive (see nikrah.archives).
+# This app's share of a person's archive and of a charity's (see nikrah.archives).
 hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
+hooks.register(CHARITY_RECORDS_HOOK, archives.charity_records)
 
 
 # This app's part of the demo content (see nikrah.demo).

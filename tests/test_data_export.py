@@ -2,9 +2,11 @@
 
 A volunteer downloads everything Nikrah holds about them from their profile, as one archive
 of JSON and PDF files with their certificates' signed credentials; nothing in it is about
-anyone else."""
+anyone else. A charity's editors download their charity's records from their corner of the
+admin, and nothing of another charity's."""
 
 import base64
+import csv
 import datetime
 import io
 import json
@@ -29,6 +31,7 @@ from newsroom.models import Comment
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory
 from opportunities.models import Application, VolunteerProfile
+from tests.test_application_review import committee_member
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
 TODAY = timezone.localdate()
@@ -280,3 +283,62 @@ def test_visitors_are_asked_to_sign_in_and_nothing_is_changed_by_a_post(client, 
     assert response["Location"].startswith("/account/login/?next=/volunteer/my-data/")
     client.force_login(story["zahra"])
     assert client.post("/volunteer/my-data/").status_code == 405
+
+
+# A charity's records
+
+
+def read_csv(archive, name):
+    return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+
+
+def test_a_charitys_editor_downloads_its_records_from_their_corner_of_the_admin(client, story):
+    client.force_login(story["editor1"])
+    url = f"/admin/charity-records/{story['ours'].pk}/"
+    dashboard = client.get("/admin/").content.decode()
+    assert f'href="{url}"' in dashboard
+    assert "دریافت داده‌های خیریه" in dashboard
+
+    archive = download(client, url)
+    assert set(archive.namelist()) == {
+        "README.txt",
+        "charity.csv",
+        "opportunities.csv",
+        "applications.csv",
+        "hours.csv",
+        "certificates.csv",
+    }
+    assert [row["name"] for row in read_csv(archive, "charity.csv")] == ["مهرورزان"]
+    assert [row["title"] for row in read_csv(archive, "opportunities.csv")] == ["مربی کارگاه نقاشی"]
+    applications = {row["volunteer_name"]: row for row in read_csv(archive, "applications.csv")}
+    assert set(applications) == {ZAHRA, ALI}
+    assert applications[ZAHRA]["volunteer_phone"] == ZAHRA_PHONE
+    assert applications[ZAHRA]["volunteer_email"] == story["zahra"].email
+    assert applications[ALI]["motivation"] == ALI_MOTIVATION
+    assert {row["hours"] for row in read_csv(archive, "hours.csv")} == {"5.5", "2"}
+    [certificate] = read_csv(archive, "certificates.csv")
+    assert certificate["code"] == story["certificate"].code
+    # Nothing of Hamyaran's: not its opportunity, not Zahra's application to it.
+    text = all_text(archive)
+    assert "رانندهٔ آمبولانس" not in text and "رانندگی بلدم." not in text
+
+
+def test_other_charities_editors_committees_and_volunteers_get_nothing(client, story):
+    url = f"/admin/charity-records/{story['ours'].pk}/"
+    for outsider in [story["editor2"], committee_member("executive")]:
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+        assert url not in client.get("/admin/").content.decode()
+    client.force_login(story["zahra"])
+    assert client.get(url)["Location"].startswith("/admin/login/")
+
+
+def test_platform_admins_download_any_charitys_records(client, story):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw-12345678")
+    client.force_login(admin)
+    url = f"/admin/charity-records/{story['theirs'].pk}/"
+    assert f'href="{url}"' in client.get("/admin/charities/").content.decode()
+    archive = download(client, url)
+    assert [row["title"] for row in read_csv(archive, "opportunities.csv")] == ["رانندهٔ آمبولانس"]
+    [application] = read_csv(archive, "applications.csv")
+    assert application["volunteer_name"] == ZAHRA
