@@ -1,9 +1,12 @@
 """Admin pieces of the charities app: the charities listing where the executive committee
-sets the trusted mark, the reference data, and provisioning of charities created in the
-page explorer."""
+sets the trusted mark, the reference data, provisioning of charities created in the page
+explorer, and the download of a charity's records (``charities.archives``)."""
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -12,9 +15,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from charities import services
+from charities import archives, services
 from charities.dashboard import my_charity_panel
 from charities.models import Charity, CharityPage, Province, Theme
+from charities.views import records
 from nikrah.explorer import EXPLORER_START_HOOK
 
 
@@ -48,6 +52,28 @@ class TrustedMarkEditView(generic.EditView):
         return charity
 
 
+class CharityIndexView(generic.IndexView):
+    """The member charities, each with a download of its records for those who may have it
+    (platform admins)."""
+
+    @cached_property
+    def charities_with_records(self):
+        return set(archives.charities_whose_records(self.request.user).values_list("pk", flat=True))
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.pk in self.charities_with_records:
+            buttons.append(
+                MenuItem(
+                    _("Download the charity's records"),
+                    url=reverse("charity_records", args=[instance.pk]),
+                    icon_name="download",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
 class CharityViewSet(ModelViewSet):
     model = Charity
     icon = "group"
@@ -65,6 +91,7 @@ class CharityViewSet(ModelViewSet):
     search_fields = ["name"]
     inspect_view_enabled = True
     inspect_view_fields = ["name", "is_trusted", "trusted_since", "created_at"]
+    index_view_class = CharityIndexView
     edit_view_class = TrustedMarkEditView
 
 
@@ -93,6 +120,16 @@ register_snippet(ThemeViewSet)
 @hooks.register("register_admin_viewset")
 def register_charity_viewsets():
     return [CharityViewSet("charities"), ProvinceViewSet("provinces")]
+
+
+@hooks.register("register_admin_urls")
+def register_charity_records_url():
+    return [
+        path("charity-records/<int:pk>/", records.download_records, name="charity_records"),
+    ]
+
+
+hooks.register(archives.CHARITY_RECORDS_HOOK, archives.charity_record)
 
 
 @hooks.register("register_log_actions")

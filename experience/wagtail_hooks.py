@@ -6,8 +6,9 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
-from experience import demo, recording
+from experience import archives, demo, recording
 from experience.models import Certificate, HoursEntry
 from experience.permissions import ExperiencePermissionPolicy
 from experience.views.bulk_actions.confirm_hours import ConfirmHoursBulkAction
@@ -16,6 +17,7 @@ from experience.views.bulk_actions.reject_hours import RejectHoursBulkAction
 from experience.views.certificates import CertificateViewSet
 from experience.views.hours import HoursViewSet
 from experience.views.report import VolunteerExperienceReportViewSet
+from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import HOME_FIGURE_HOOK, Fact, HomeFigure, Link, listing_count
 from opportunities.views import VOLUNTEER_APPLICATION_LINK_HOOK, VOLUNTEER_PROFILE_FACT_HOOK
@@ -67,6 +69,11 @@ def resume_visibility_fact(profile):
     return Fact(
         _("My résumé"), visibility, link=Link(_("See my résumé"), reverse("volunteer_resume"))
     )
+
+
+# This app's share of a person's archive and of a charity's (see nikrah.archives).
+hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
+hooks.register(CHARITY_RECORDS_HOOK, archives.charity_records)
 
 
 # The admin

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from charities.services import AFTER_CREATE_CHARITY_HOOK
-from newsroom import demo
+from newsroom import archives, demo
 from newsroom.admin_views import (
     ApproveCommentsBulkAction,
     CommentPermissionPolicy,
@@ -15,6 +15,7 @@ from newsroom.admin_views import (
     SpamCommentsBulkAction,
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
+from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import (
     CHARITY_PROFILE_SECTION_HOOK,
@@ -154,6 +155,10 @@ def comments_on_the_charitys_news(charity, user):
     status = Comment.Status.PENDING
     pending = Comment.objects.filter(page__charity=charity, status=status)
     return listing_count(_("Comments on your news awaiting moderation"), pending, status=status)
+
+
+# A person's comments, in the archive of their data (see nikrah.archives).
+hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
 
 
 # This app's part of the demo content (see nikrah.demo).

@@ -3,10 +3,12 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
+from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section, listing_count
-from opportunities import demo
+from opportunities import archives, demo
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
 from opportunities.admin_views import (
     AcceptApplicationsBulkAction,
@@ -115,6 +117,11 @@ def applications_awaiting_a_decision(charity, user):
     status = Application.Status.SUBMITTED
     waiting = Application.objects.filter(opportunity__charity=charity, status=status)
     return listing_count(_("New applications to decide"), waiting, status=status)
+
+
+# This app's share of a person's archive and of a charity's (see nikrah.archives).
+hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
+hooks.register(CHARITY_RECORDS_HOOK, archives.charity_records)
 
 
 # This app's part of the demo content (see nikrah.demo).

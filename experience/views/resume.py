@@ -58,15 +58,17 @@ def _context(request, profile, *, is_owner_page):
     }
 
 
-def _pdf_response(request, profile):
+def resume_pdf(request, profile):
+    """The résumé as PDF bytes, in the request's language."""
     context = {
         **_context(request, profile, is_owner_page=False),
         "generated_on": timezone.localdate(),
     }
-    response = HttpResponse(
-        render_pdf(PDF_TEMPLATE, context, language=get_language()),
-        content_type="application/pdf",
-    )
+    return render_pdf(PDF_TEMPLATE, context, language=get_language())
+
+
+def _pdf_response(request, profile):
+    response = HttpResponse(resume_pdf(request, profile), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="nikrah-resume.pdf"'
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -112,12 +112,16 @@ def verify_certificate(request, code):
     )
 
 
+def certificate_pdf_content(certificate, language):
+    """The certificate as PDF bytes in ``language``."""
+    return pdf.certificate_pdf(pdf_context(certificate), language=language)
+
+
 def certificate_pdf(request, code):
     certificate = _certificate_or_none(code)
     if certificate is None:
         raise Http404
-    language = get_language()
-    content = pdf.certificate_pdf(pdf_context(certificate), language=language)
+    content = certificate_pdf_content(certificate, get_language())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response
@@ -184,11 +188,17 @@ def status_list_url():
     return _absolute(reverse("credential_status_list"))
 
 
+def signed_credential(certificate, language):
+    """The certificate's credential in ``language`` as a verifier gets it: a VC-JWT. An
+    Ed25519 signature is deterministic, so the same certificate gives the same token."""
+    return credentials.sign_credential(open_badge(certificate, language))
+
+
 def certificate_credential(request, code):
     certificate = _certificate_or_none(code)
     if certificate is None:
         raise Http404
-    token = credentials.sign_credential(open_badge(certificate, get_language()))
+    token = signed_credential(certificate, get_language())
     response = HttpResponse(token, content_type="application/jwt")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.jwt"'
     return response
