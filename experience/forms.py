@@ -1,16 +1,19 @@
-"""Forms of the experience app: the one volunteers log their hours with on the site, and
-those of the admin, where charities record, confirm and reject hours and issue and revoke
-certificates."""
+"""Forms of the experience app: the one volunteers log their hours with on the site, their
+choice about their certificates when they delete their account, and those of the admin,
+where charities record, confirm and reject hours and issue and revoke certificates."""
 
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from experience import recording
+from experience import erasure, recording
 from experience.models import Certificate, HoursEntry
-from nikrah.persian import parse_date, to_ascii_digits
+from nikrah.persian import localize_digits, parse_date, to_ascii_digits
+from opportunities.forms import AccountDeletionChoice
 from opportunities.models import Application
 
 
@@ -66,6 +69,64 @@ class HoursForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["date"].widget.attrs.update(inputmode="numeric", placeholder="۱۴۰۳/۰۷/۱۰")
         self.fields["hours"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+def _explained(title, explanation):
+    return format_html(
+        '<span class="choice__title">{}</span> <span class="choice__text">{}</span>',
+        title,
+        explanation,
+    )
+
+
+def certificates_on_account_deletion(user):
+    """The deletion page asks a volunteer who holds certificates whether to keep them as
+    issued or withdraw them (``experience.erasure``); it has no default answer."""
+    count = Certificate.objects.filter(volunteer=user).count()
+    if not count:
+        return None
+    field = forms.ChoiceField(
+        label=gettext("What should happen to your certificates?"),
+        help_text=ngettext(
+            "You hold %(count)s certificate issued for your volunteering.",
+            "You hold %(count)s certificates issued for your volunteering.",
+            count,
+        )
+        % {"count": localize_digits(str(count), get_language())},
+        choices=[
+            (
+                erasure.KEEP,
+                _explained(
+                    gettext("Keep them valid"),
+                    gettext(
+                        "As a diploma does, each keeps your name: its verification page, "
+                        "its PDF and its digital credential still show it to anyone who has "
+                        "its code."
+                    ),
+                ),
+            ),
+            (
+                erasure.WITHDRAW,
+                _explained(
+                    gettext("Withdraw them"),
+                    gettext(
+                        "Each is revoked at your request: its verification page no longer "
+                        "shows your name and says it was withdrawn at its holder's request, "
+                        "and the published revocation list tells every verifier that it is "
+                        "no longer valid."
+                    ),
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext(
+                "Choose whether to keep or withdraw your certificates. "
+                "Your account has not been deleted."
+            )
+        },
+    )
+    return AccountDeletionChoice(erasure.CERTIFICATES_CHOICE, field)
 
 
 # In the admin
@@ -167,9 +228,10 @@ class IssueCertificateForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # A volunteer who deleted their account has no name left to put on a certificate.
         self.fields["application"].queryset = applications_in_scope(
             user, [Application.Status.COMPLETED]
-        )
+        ).filter(volunteer__volunteer_profile__isnull=False)
 
 
 class RevokeCertificateForm(forms.ModelForm):

@@ -8,11 +8,12 @@ import logging
 import secrets
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min, Sum
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -27,6 +28,7 @@ HOURS_CONFIRMED_ACTION = "nikrah.hours.confirmed"
 HOURS_REJECTED_ACTION = "nikrah.hours.rejected"
 CERTIFICATE_ISSUED_ACTION = "nikrah.certificate.issued"
 CERTIFICATE_REVOKED_ACTION = "nikrah.certificate.revoked"
+CERTIFICATE_WITHDRAWN_ACTION = "nikrah.certificate.withdrawn"
 
 #: Applications whose volunteer took part, and so may have hours.
 TAKES_PART = (Application.Status.ACCEPTED, Application.Status.COMPLETED)
@@ -263,6 +265,10 @@ def due_certificate_kinds(application):
 
 
 def issue_due_certificates(application, *, user=None):
+    """Issue what is due; a volunteer who deleted their account has no name left for a
+    certificate, so their hours confirmed later count without one."""
+    if not public_name(application.volunteer):
+        return []
     return [
         issue_certificate(application, kind, user=user)
         for kind in due_certificate_kinds(application)
@@ -284,3 +290,32 @@ def revoke_certificate(certificate, *, reason, user):
         certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
         log(certificate, CERTIFICATE_REVOKED_ACTION, user=user, data={"reason": reason})
     return certificate
+
+
+def withdraw_certificates(volunteer):
+    """The holder withdraws their certificates (when deleting their account): each one still
+    valid is revoked with the reason «at the holder's request», so that the published
+    revocation list marks it for every verifier, and their name is taken off every one
+    (audit-logged, without the name). Returns how many there were."""
+    with override(settings.LANGUAGE_CODE):
+        reason = _("At the holder's request")
+    with transaction.atomic():
+        certificates = list(Certificate.objects.select_for_update().filter(volunteer=volunteer))
+        for certificate in certificates:
+            if not certificate.is_revoked:
+                certificate.revoked_at = timezone.now()
+                certificate.revoked_reason = reason
+                certificate.revoked_by = None
+                certificate.withdrawn_by_holder = True
+            certificate.volunteer_name = ""
+            certificate.save(
+                update_fields=[
+                    "volunteer_name",
+                    "revoked_at",
+                    "revoked_reason",
+                    "revoked_by",
+                    "withdrawn_by_holder",
+                ]
+            )
+            log(certificate, CERTIFICATE_WITHDRAWN_ACTION, user=None)
+    return len(certificates)

@@ -1,7 +1,9 @@
-"""How the experience app follows what happens to applications (``opportunities.signals``)."""
+"""How the experience app follows what happens to applications and to volunteers' accounts
+(``opportunities.signals``)."""
 
+from experience import erasure
 from experience.recording import issue_due_certificates
-from opportunities.signals import application_completed
+from opportunities.signals import application_completed, volunteer_account_deleted
 
 
 def issue_certificates_on_completion(sender, application, **kwargs):
@@ -9,7 +11,15 @@ def issue_certificates_on_completion(sender, application, **kwargs):
     issue_due_certificates(application)
 
 
+def erase_deleted_volunteer(sender, user, choices, **kwargs):
+    """A volunteer deleted their account: their hours and certificates, as they chose."""
+    erasure.erase_volunteer(user, choices.get(erasure.CERTIFICATES_CHOICE, erasure.KEEP))
+
+
 def connect():
     application_completed.connect(
         issue_certificates_on_completion, dispatch_uid="experience_certificates_on_completion"
+    )
+    volunteer_account_deleted.connect(
+        erase_deleted_volunteer, dispatch_uid="experience_erase_deleted_volunteer"
     )

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from experience import archives, demo, recording
+from experience.forms import certificates_on_account_deletion
 from experience.models import Certificate, HoursEntry
 from experience.permissions import ExperiencePermissionPolicy
 from experience.views.bulk_actions.confirm_hours import ConfirmHoursBulkAction
@@ -20,6 +21,7 @@ from experience.views.report import VolunteerExperienceReportViewSet
 from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
 from nikrah.sections import HOME_FIGURE_HOOK, Fact, HomeFigure, Link, listing_count
+from opportunities.forms import ACCOUNT_DELETION_CHOICE_HOOK
 from opportunities.views import VOLUNTEER_APPLICATION_LINK_HOOK, VOLUNTEER_PROFILE_FACT_HOOK
 
 # The network's totals on the home page, counted from confirmed hours only.
@@ -74,6 +76,8 @@ def resume_visibility_fact(profile):
 # This app's share of a person's archive and of a charity's (see nikrah.archives).
 hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
 hooks.register(CHARITY_RECORDS_HOOK, archives.charity_records)
+# Holders of certificates decide on the deletion page what becomes of them.
+hooks.register(ACCOUNT_DELETION_CHOICE_HOOK, certificates_on_account_deletion)
 
 
 # The admin
@@ -102,6 +106,11 @@ def register_experience_log_actions(actions):
     )
     actions.register_action(
         recording.CERTIFICATE_REVOKED_ACTION, _("Revoke a certificate"), _("Certificate revoked")
+    )
+    actions.register_action(
+        recording.CERTIFICATE_WITHDRAWN_ACTION,
+        _("Withdraw a certificate at its holder's request"),
+        _("Certificate withdrawn by its holder"),
     )
 
 

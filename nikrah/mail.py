@@ -6,17 +6,22 @@ happens in the worker: a mail server that is down never undoes or breaks what th
 did, and a failed delivery is queued again with a growing delay.
 """
 
+import json
 import logging
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +43,8 @@ def send_templated_email(
     Nothing here raises: a failure to render or queue is logged, so that it cannot undo or
     break what the person did.
     """
-    recipients = [to] if isinstance(to, str) else list(to)
+    # An address erased with its account ("") is nobody to write to.
+    recipients = [address for address in ([to] if isinstance(to, str) else to) if address]
     if not recipients:
         return
 
@@ -95,3 +101,25 @@ def deliver_email(recipients, subject, body, html=None, attempt=1):
             retry = retry.using(run_after=timezone.now() + delay)
         retry.enqueue(recipients, subject, body, html, attempt + 1)
         raise
+
+
+def forget_messages_mentioning(words):
+    """Delete every message, queued or already delivered, whose recipients, subject or body
+    mention any of ``words`` (e.g. the addresses of a person who deleted their account, or
+    links to their records): the task backend keeps each message's text with its result,
+    and what a failed delivery said in its traceback."""
+    words = [word for word in words if word]
+    if not words:
+        return
+    mentions = []
+    for word in words:
+        # SQLite keeps JSON with non-ASCII letters escaped (\u0646…); PostgreSQL as letters.
+        for form in {word, json.dumps(word)[1:-1]}:
+            mentions += [
+                Q(args_kwargs__icontains=form),
+                Q(return_value__icontains=form),
+                Q(traceback__icontains=form),
+            ]
+    DBTaskResult.objects.filter(task_path=deliver_email.module_path).filter(
+        reduce(or_, mentions)
+    ).delete()

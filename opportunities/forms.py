@@ -2,6 +2,7 @@
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import get_language
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from charities.forms import normalize_phone
 from charities.models import City
 from nikrah.persian import is_persian, normalize_letters, to_ascii_digits
+from nikrah.sections import contributions
 from opportunities.models import VolunteerProfile
 
 # Latin and Persian commas, semicolons and line breaks separate skills; spaces do not, so
@@ -17,6 +19,21 @@ from opportunities.models import VolunteerProfile
 SKILL_SEPARATORS = re.compile(r"[,،;؛\n\r]+")
 MAX_SKILLS = 20
 MAX_SKILL_LENGTH = 50
+
+#: Apps ask the volunteer about what they hold of them on the account deletion page: a
+#: function registered under this hook takes the user and returns an
+#: ``AccountDeletionChoice`` (or None when there is nothing to ask). The answers reach the
+#: apps with ``opportunities.signals.volunteer_account_deleted``.
+ACCOUNT_DELETION_CHOICE_HOOK = "register_account_deletion_choice"
+
+
+@dataclass(frozen=True)
+class AccountDeletionChoice:
+    """A question on the deletion page: ``field`` is asked under ``name``; give it no
+    initial value, so that the volunteer decides rather than a default."""
+
+    name: str
+    field: forms.Field
 
 
 class SkillsInput(forms.TextInput):
@@ -139,8 +156,10 @@ class VolunteerProfileForm(forms.ModelForm):
 
 
 class AccountDeletionForm(forms.Form):
-    """Asks for the password, or for a typed confirmation word when the account has no
-    usable password (e.g. it only ever signed in with e-mailed codes)."""
+    """Asks what the apps want to know before the account goes (see
+    ``ACCOUNT_DELETION_CHOICE_HOOK``), then for the password, or for a typed confirmation
+    word when the account has no usable password (e.g. it only ever signed in with e-mailed
+    codes)."""
 
     password = forms.CharField(
         label=_("Your password"),
@@ -152,6 +171,12 @@ class AccountDeletionForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.choice_names = []
+        for choice in contributions(ACCOUNT_DELETION_CHOICE_HOOK, user):
+            self.fields[choice.name] = choice.field
+            self.choice_names.append(choice.name)
+        # The questions first, then the confirmation.
+        self.order_fields(self.choice_names)
         if user.has_usable_password():
             del self.fields["confirmation"]
         else:
@@ -159,6 +184,16 @@ class AccountDeletionForm(forms.Form):
             self.fields["confirmation"].help_text = _(
                 "Type the word “%(word)s” to confirm that you want to delete your account."
             ) % {"word": self.confirmation_word()}
+
+    def choice_fields(self):
+        return [self[name] for name in self.choice_names]
+
+    def confirmation_fields(self):
+        return [field for field in self.visible_fields() if field.name not in self.choice_names]
+
+    def choices(self):
+        """The volunteer's answers, by field name (once the form is valid)."""
+        return {name: self.cleaned_data[name] for name in self.choice_names}
 
     @staticmethod
     def confirmation_word():

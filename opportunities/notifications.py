@@ -29,6 +29,11 @@ def _admin_language(user):
     return (profile and profile.preferred_language) or settings.LANGUAGE_CODE
 
 
+def review_url(application):
+    """Where the charity's editors review ``application``: every notice to them links it."""
+    return absolute_url(reverse("applications:inspect", args=[application.pk]))
+
+
 def _context(application):
     opportunity = application.opportunity
     return {
@@ -37,7 +42,7 @@ def _context(application):
         "charity": opportunity.charity,
         "opportunity_url": absolute_url(opportunity.url or "/"),
         "applications_url": absolute_url(reverse("volunteer_applications")),
-        "review_url": absolute_url(reverse("applications:inspect", args=[application.pk])),
+        "review_url": review_url(application),
     }
 
 

@@ -101,7 +101,7 @@ def account_delete(request):
         )
     form = AccountDeletionForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        delete_volunteer_account(request.user)
+        delete_volunteer_account(request.user, choices=form.choices())
         logout(request)
         return redirect("volunteer_account_deleted")
     return render(

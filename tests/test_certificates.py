@@ -202,6 +202,21 @@ def test_a_certificate_is_immutable_and_never_deleted(certificate):
     assert Certificate.objects.filter(pk=certificate.pk).exists()
 
 
+def test_only_its_holder_withdrawing_it_takes_the_name_off_a_certificate(certificate):
+    """Finding 5 of the security review: the one change a certificate takes besides its
+    revocation is its holder's name going, and only with the certificate withdrawn."""
+    certificate.volunteer_name = ""
+    with pytest.raises(ValidationError):
+        certificate.save()  # still valid: its name stays
+    assert experience.withdraw_certificates(certificate.volunteer) == 1
+    certificate.refresh_from_db()
+    assert certificate.volunteer_name == "" and certificate.withdrawn_by_holder
+    assert certificate.revoked_reason == "به درخواست دارنده" and certificate.revoked_by is None
+    certificate.volunteer_name = "نامی دیگر"
+    with pytest.raises(ValidationError):
+        certificate.save()
+
+
 def test_revoking_needs_a_reason_and_is_logged(certificate, world):
     with pytest.raises(experience.ExperienceError):
         experience.revoke_certificate(certificate, reason=" ", user=world["editor"])

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import Application
@@ -39,7 +40,9 @@ class Certificate(models.Model):
 
     What it says is copied in when it is issued and never changes afterwards (later edits of
     the opportunity or the charity do not rewrite history); it can be revoked with a reason,
-    never deleted. ``status_index`` is its place in the published revocation list.
+    never deleted. Its holder alone may take their name off it, which withdraws it (see
+    ``recording.withdraw_certificates``). ``status_index`` is its place in the published
+    revocation list.
     """
 
     class Kind(models.TextChoices):
@@ -64,7 +67,9 @@ class Certificate(models.Model):
         "status_index",
     )
 
-    REVOCATION_FIELDS = ("revoked_at", "revoked_reason", "revoked_by_id")
+    REVOCATION_FIELDS = ("revoked_at", "revoked_reason", "revoked_by_id", "withdrawn_by_holder")
+    # What may change once, to nothing: the holder's name, when they withdraw it.
+    ERASABLE_FIELDS = ("volunteer_name",)
 
     code = models.CharField(
         _("code"), max_length=19, unique=True, default=new_certificate_code, editable=False
@@ -116,6 +121,11 @@ class Certificate(models.Model):
         related_name="+",
         verbose_name=_("revoked by"),
     )
+    withdrawn_by_holder = models.BooleanField(
+        _("withdrawn at the holder's request"),
+        default=False,
+        help_text=_("Revoked because its holder withdrew it when deleting their account."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 
@@ -130,17 +140,24 @@ class Certificate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code} · {self.volunteer_name} · {self.role}"
+        return f"{self.code} · {self.holder_name} · {self.role}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
             fields = (*self.IMMUTABLE_FIELDS, *self.REVOCATION_FIELDS)
             stored = Certificate.objects.filter(pk=self.pk).values(*fields).first()
-            # What it says never changes; once revoked, the revocation stands too.
+            # What it says never changes; once revoked, the revocation stands too. The
+            # holder's name may only be taken off, and only from a revoked certificate.
             final = self.IMMUTABLE_FIELDS + (
                 self.REVOCATION_FIELDS if stored and stored["revoked_at"] else ()
             )
-            if stored and any(stored[name] != getattr(self, name) for name in final):
+            changed = {name for name in final if stored and stored[name] != getattr(self, name)}
+            erased = {
+                name
+                for name in changed.intersection(self.ERASABLE_FIELDS)
+                if self.revoked_at and not getattr(self, name)
+            }
+            if changed - erased:
                 raise ValidationError(_("A certificate cannot be changed once issued."))
         super().save(*args, **kwargs)
 
@@ -150,3 +167,8 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def holder_name(self):
+        """The name on the certificate, or a word for a holder who took it off."""
+        return self.volunteer_name or gettext("Deleted volunteer")

@@ -105,7 +105,12 @@ class CertificateIndexView(ScopedIndexView):
                 get_buttons=self.get_list_buttons,
                 sort_key="code",
             ),
-            Column("volunteer_name", label=_("Volunteer"), sort_key="volunteer_name"),
+            Column(
+                "volunteer_name",
+                label=_("Volunteer"),
+                accessor="holder_name",
+                sort_key="volunteer_name",
+            ),
             Column("role", label=_("Role"), sort_key="role"),
             Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
             jalali_column("issued_on", _("Issued on")),

@@ -45,6 +45,15 @@ def _certificate_or_none(code):
     )
 
 
+def _named_certificate_or_404(code):
+    """The certificate for its PDF or credential: one whose holder took their name off it
+    (withdrawing it) has neither any more; its page and the revocation list say why."""
+    certificate = _certificate_or_none(code)
+    if certificate is None or not certificate.volunteer_name:
+        raise Http404
+    return certificate
+
+
 def verification_url(certificate):
     """The absolute address printed on the certificate (its QR code), in Persian."""
     return absolute_url(reverse("certificate_verify", args=[certificate.code]))
@@ -118,9 +127,7 @@ def certificate_pdf_content(certificate, language):
 
 
 def certificate_pdf(request, code):
-    certificate = _certificate_or_none(code)
-    if certificate is None:
-        raise Http404
+    certificate = _named_certificate_or_404(code)
     content = certificate_pdf_content(certificate, get_language())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
@@ -195,9 +202,7 @@ def signed_credential(certificate, language):
 
 
 def certificate_credential(request, code):
-    certificate = _certificate_or_none(code)
-    if certificate is None:
-        raise Http404
+    certificate = _named_certificate_or_404(code)
     token = signed_credential(certificate, get_language())
     response = HttpResponse(token, content_type="application/jwt")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.jwt"'

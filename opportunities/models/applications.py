@@ -93,8 +93,11 @@ class Application(models.Model):
     @property
     @display(description=_("volunteer"))
     def volunteer_name(self):
-        """The name the volunteer gave charities, or their e-mail address."""
-        return self._profile.display_name if self._profile else self.volunteer.email
+        """The name the volunteer gave charities, or their e-mail address; once they have
+        deleted their account, neither is left (``opportunities.accounts``)."""
+        if self._profile:
+            return self._profile.display_name
+        return self.volunteer.email or gettext("Deleted volunteer")
 
     # The applicant's contact details: shown only to reviewers (see ``for_reviewer``).
     @property
