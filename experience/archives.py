@@ -28,6 +28,7 @@ CERTIFICATE_FIELDS = [
     "issued_on",
     "revoked_at",
     "revoked_reason",
+    "withdrawn_by_holder",
 ]
 
 
