@@ -165,6 +165,11 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # Background work (e-mails, Wagtail's reference index) is queued in the database and run by
 # `manage.py db_worker`; `make run` starts one beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A task still running this many seconds after a worker took it is taken for lost (its worker
+# died) and queued again, at most NIKRAH_TASK_MAX_REQUEUES times (nikrah.task_leases). Keep it
+# well above the longest task: an e-mail takes at most a few EMAIL_TIMEOUTs.
+NIKRAH_TASK_LEASE = env.int("NIKRAH_TASK_LEASE", default=600)
+NIKRAH_TASK_MAX_REQUEUES = env.int("NIKRAH_TASK_MAX_REQUEUES", default=2)
 
 WAGTAIL_SITE_NAME = _("Nikrah")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
