@@ -3,7 +3,9 @@
 A message is rendered when the transaction that asked for it commits, then queued as a task
 (django-tasks; the database backend and ``manage.py db_worker`` outside tests). Sending
 happens in the worker: a mail server that is down never undoes or breaks what the person
-did, and a failed delivery is queued again with a growing delay.
+did, and a failed delivery is queued again with a growing delay. One that never answers fails
+the attempt after EMAIL_TIMEOUT; a worker that dies in the middle of a delivery leaves it to
+the next worker (nikrah.task_leases).
 """
 
 import json

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 import pytest
+from django.core.mail import get_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 20 + "3x9Qz-lP0_vB7mN2cR5tY8uW1aS4dF6gH" + "e" * 10
@@ -104,3 +105,24 @@ def test_postgresql_connections_persist():
         DATABASE_URL="postgres://nikrah@127.0.0.1:5432/nikrah",
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True"]
+
+
+def test_a_mail_server_or_database_that_never_answers_is_waited_for_a_bounded_time():
+    """Finding 4 of the security review: with no EMAIL_TIMEOUT, a mail server that never
+    answered held the task worker for ever. Both outgoing connections now give up in time
+    (30 and 10 seconds unless the environment says otherwise)."""
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    assert get_connection(smtp).timeout == 30
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; from django.core.mail import get_connection;"
+        " database = settings.DATABASES['default'];"
+        " print(get_connection().timeout, database['OPTIONS']['connect_timeout'])",
+        DJANGO_SETTINGS_MODULE="nikrah.settings.dev",
+        EMAIL_URL="smtp+tls://mail.example.org:587",
+        EMAIL_TIMEOUT="7",
+        DATABASE_URL="postgres://nikrah@127.0.0.1:5432/nikrah",
+    )
+    assert result.stdout.split() == ["7", "10"]

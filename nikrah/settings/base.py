@@ -111,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database server that does not answer fails the request instead of holding it for
+    # minutes (`?connect_timeout=` in DATABASE_URL overrides it).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -155,10 +158,18 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Nikrah <no-reply@nikrah.localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Seconds a mail server may take to answer each step of a delivery: one that never answers
+# fails that attempt (queued again later, see nikrah.mail) instead of holding the worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Background work (e-mails, Wagtail's reference index) is queued in the database and run by
 # `manage.py db_worker`; `make run` starts one beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A task still running this many seconds after a worker took it is taken for lost (its worker
+# died) and queued again, at most NIKRAH_TASK_MAX_REQUEUES times (nikrah.task_leases). Keep it
+# well above the longest task: an e-mail takes at most a few EMAIL_TIMEOUTs.
+NIKRAH_TASK_LEASE = env.int("NIKRAH_TASK_LEASE", default=600)
+NIKRAH_TASK_MAX_REQUEUES = env.int("NIKRAH_TASK_MAX_REQUEUES", default=2)
 
 WAGTAIL_SITE_NAME = _("Nikrah")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -2,8 +2,9 @@
 
 Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL,
 NIKRAH_SIGNING_KEY (manage.py generate_signing_key).
-Optional: EMAIL_URL, DEFAULT_FROM_EMAIL, CSRF_TRUSTED_ORIGINS, SECURE_HSTS_SECONDS,
-SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself).
+Optional: EMAIL_URL, EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL, CSRF_TRUSTED_ORIGINS,
+SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself),
+NIKRAH_TASK_LEASE and NIKRAH_TASK_MAX_REQUEUES (task workers; README: services in production).
 """
 
 from django.core.exceptions import ImproperlyConfigured
