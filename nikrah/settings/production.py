@@ -52,5 +52,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes: failed sign-ins and pauses (warnings), not every sign-in.
+        "axes": {"level": "WARNING"},
     },
 }
