@@ -226,6 +226,14 @@ AXES_SENSITIVE_PARAMETERS = ["username", "login", "ip_address"]
 AXES_ENABLE_ADMIN = False
 WAGTAILADMIN_USER_LOGIN_FORM = "nikrah.admin_sign_in.AdminLoginForm"
 
+# Public forms that are not sign-ins (nikrah.rate_limits), in django-allauth's notation:
+# membership requests per address and per contact e-mail, and certificate codes looked up
+# that do not exist, per address (once reached, every lookup from there waits).
+NIKRAH_RATE_LIMITS = {
+    "membership_request": "5/h/ip,3/h/key",
+    "certificate_lookup": "20/15m/ip",
+}
+
 # No external services at run time: no Gravatar avatars in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Files that must never be served publicly (membership documents): outside MEDIA_ROOT.
