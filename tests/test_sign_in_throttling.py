@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client, RequestFactory
 from django.utils import translation
@@ -235,3 +236,26 @@ def test_password_reset_emails_are_limited_on_the_public_site_and_in_the_admin(c
     assert response.status_code == 429
     assert persian(throttling.TOO_MANY_REQUESTS) in response.content.decode()
     assert len(mail.outbox) == 3
+
+
+def test_platform_admins_see_failed_sign_ins_in_persian_and_lift_a_pause(client, django_user_model):
+    editor = UserFactory()
+    for attempt in range(5):
+        sign_in(Client(), ADMIN_LOGIN, editor.username, WRONG, f"198.51.100.{attempt}")
+    staff = UserFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    assert client.get("/admin/failed-sign-ins/").status_code == 302  # not for them
+
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org"))
+    assert "/admin/failed-sign-ins/" in client.get("/admin/").content.decode()  # Settings menu
+    page = client.get("/admin/failed-sign-ins/").content.decode()
+    assert "ورودهای ناموفق" in page and "حساب متوقف است" in page
+    assert editor.username in page and page.count('<code dir="ltr">198.51.100.') == 5
+    response = client.get(f"/admin/failed-sign-ins/delete/{AccessAttempt.objects.first().pk}/")
+    assert "برداشتن توقف" in response.content.decode()
+    response = client.post(f"/admin/failed-sign-ins/delete/{AccessAttempt.objects.first().pk}/")
+    assert response.status_code == 302 and not AccessAttempt.objects.exists()
+
+    response = sign_in(Client(), ADMIN_LOGIN, editor.username, "a-good-password-123", "192.0.2.3")
+    assert response.status_code == 302
