@@ -32,23 +32,31 @@ def _consume(request, action, key, dry_run):
     )
 
 
-def consume(request, action, key=None):
-    """Count one use of ``action`` by this visitor (and ``key``, such as an e-mail address,
-    for rates per key); False, and a line in the log, when a limit is already reached."""
-    if _consume(request, action, key, dry_run=False):
-        return True
+def _held_back(request, action, key):
     logger.warning(
         "Rate limit %r reached from %s%s",
         action,
         client_address(request) or "an unknown address",
         f" for {key}" if key else "",
     )
+
+
+def consume(request, action, key=None):
+    """Count one use of ``action`` by this visitor (and ``key``, such as an e-mail address,
+    for rates per key); False, and a line in the log, when a limit is already reached."""
+    if _consume(request, action, key, dry_run=False):
+        return True
+    _held_back(request, action, key)
     return False
 
 
 def reached(request, action, key=None):
-    """Whether this visitor has reached a limit of ``action``, counting nothing."""
-    return not _consume(request, action, key, dry_run=True)
+    """Whether this visitor has reached a limit of ``action`` (then a line in the log),
+    counting nothing."""
+    if _consume(request, action, key, dry_run=True):
+        return False
+    _held_back(request, action, key)
+    return True
 
 
 def wait_minutes(action):

@@ -120,13 +120,9 @@ class SignInAttempts(AxesDatabaseHandler):
             ).delete()
 
 
-def pause_minutes():
-    return int(get_cool_off().total_seconds() // 60)
-
-
 def lockout_message():
     """What a person whose sign-in is paused is told, in the active language."""
-    minutes = pause_minutes()
+    minutes = int(get_cool_off().total_seconds() // 60)
     return ngettext(
         "There have been too many unsuccessful attempts to sign in to this account or from "
         "your address. To keep accounts safe, signing in is paused: please try again in "

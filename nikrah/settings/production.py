@@ -3,7 +3,8 @@
 Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL,
 NIKRAH_SIGNING_KEY (manage.py generate_signing_key).
 Optional: EMAIL_URL, DEFAULT_FROM_EMAIL, CSRF_TRUSTED_ORIGINS, SECURE_HSTS_SECONDS,
-SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself).
+SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself), TRUSTED_PROXIES
+(the number of reverse proxies in front), CACHE_URL (a cache shared by several web processes).
 """
 
 from django.core.exceptions import ImproperlyConfigured
