@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from experience.certificate_urls import verifier_urlpatterns
+from nikrah.admin_sign_in import AdminPasswordResetView
 from nikrah.admin_views import (
     OwnPagesSiteHistoryView,
     PlatformPageTypesUsageReportView,
@@ -32,12 +33,16 @@ urlpatterns = [
     path("admin/sites/results/", sites_viewset.index_results_view),
     path("admin/locales/new/", locales_viewset.add_view),
     path("admin/localize/submit/page/<int:page_id>/", SubmitTranslationView.as_view()),
+    path("admin/password_reset/", AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     *verifier_urlpatterns,
 ]
+
+# django-allauth answers a reached rate limit with this view (429 is not one of Django's own).
+handler429 = "nikrah.throttling.too_many_requests"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
@@ -6,8 +7,10 @@ from wagtail.permissions import register_permission_policy
 
 from nikrah import admin_display, translations
 from nikrah.explorer import CornerExplorerMenuItem, CornerPagePermissionPolicy, current_locale
+from nikrah.failed_sign_ins import FailedSignInViewSet, PlatformAdminsOnly
 
 register_permission_policy(AbstractPage, CornerPagePermissionPolicy(Page))
+register_permission_policy(AccessAttempt, PlatformAdminsOnly(AccessAttempt))
 admin_display.register()
 
 
@@ -45,6 +48,7 @@ def open_the_explorer_in_each_persons_corner(request, menu_items):
 
 
 hooks.register("register_page_header_buttons", translations.translate_button)
+hooks.register("register_admin_viewset", FailedSignInViewSet)
 
 
 @hooks.register("before_edit_page", order=-1)

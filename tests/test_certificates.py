@@ -412,3 +412,22 @@ def test_a_credential_is_valid_from_the_start_of_its_issue_day_in_tehran(certifi
     day_before = certificate.issued_on - DAY
     # 00:00 in Tehran (UTC+3:30) is 20:30 UTC the day before: never "not yet valid".
     assert credential["validFrom"] == f"{day_before.isoformat()}T20:30:00Z"
+
+
+def test_finding_1_guessing_codes_pauses_every_lookup_from_that_address(client, certificate):
+    """Finding 1 of the security review: the certificate lookup is throttled per address.
+    After 20 codes that do not exist, even a real one waits, with the code kept in the form
+    and the reason in Persian; other addresses are not affected."""
+    for letter in "ABCDEFGHJKMNPQRSTUVW":
+        guess = f"K7Q2-9XHM-3PLD-WT8{letter}"
+        assert client.get(f"/certificates/{guess}/", REMOTE_ADDR="198.51.100.5").status_code == 404
+
+    for url in ("", "pdf/", "credential/"):
+        response = client.get(f"/certificates/{certificate.code}/{url}", REMOTE_ADDR="198.51.100.5")
+        assert response.status_code == 429
+        page = response.content.decode()
+        assert "بررسی گواهی موقتاً متوقف شده است" in page and "۱۵ دقیقهٔ دیگر" in page
+        assert f'value="{certificate.code}"' in page
+
+    response = client.get(f"/certificates/{certificate.code}/", REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 200

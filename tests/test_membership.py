@@ -362,6 +362,35 @@ def test_duplicate_slipping_past_the_form_is_refused_by_the_database(
     assert stored_files(private_files) == files_before
 
 
+def test_finding_1_one_address_or_e_mail_sends_only_a_few_requests_an_hour(
+    join_page, django_capture_on_commit_callbacks
+):
+    """Finding 1 of the security review: the join form is limited per address (5 requests
+    an hour) and per contact e-mail (3), refused with the reason in Persian and nothing lost
+    of what the person typed."""
+
+    def send(n, email, address):
+        data = request_data(
+            charity_name=f"خیریهٔ شمارهٔ {n}", registration_number=f"۷۰۰{n}", email=email
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            return Client().post("/join/", data, REMOTE_ADDR=address)
+
+    for n in range(3):
+        assert send(n, "same@example.org", f"198.51.100.{n}").status_code == 302
+    response = send(3, "Same@Example.org", "198.51.100.9")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "۶۰ دقیقهٔ دیگر درخواستتان را دوباره بفرستید" in page
+    assert 'value="خیریهٔ شمارهٔ 3"' in page and "سالمندان و خانواده‌های نیازمند" in page
+
+    for n in range(4, 9):
+        assert send(n, f"other{n}@example.org", "192.0.2.1").status_code == 302
+    assert send(9, "new@example.org", "192.0.2.1").status_code == 429
+    assert MembershipRequest.objects.count() == 8
+    assert len(mail.outbox) == 8
+
+
 def test_new_request_after_a_decline_is_accepted(send_request, reviewer):
     first = send_request()
     membership.decline_request(first.pk, user=reviewer, reason="مدارک ناقص بود.")

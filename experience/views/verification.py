@@ -4,23 +4,28 @@ still valid, and nothing else about the person."""
 
 import datetime
 import re
+from functools import wraps
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from experience import credentials, pdf
 from experience.models import Certificate
 from experience.models.certificates import CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS
+from nikrah import rate_limits
 from nikrah.mail import absolute_url
-from nikrah.persian import to_ascii_digits
+from nikrah.persian import localize_digits, to_ascii_digits
 
 _NOT_IN_CODE = re.compile(rf"[^{CODE_ALPHABET}]")
+# Codes that do not exist, per address (NIKRAH_RATE_LIMITS): once too many were looked up,
+# every lookup from there waits, so that guessing codes tells nothing.
+RATE_LIMIT = "certificate_lookup"
 
 
 def normalize_code(text):
@@ -34,21 +39,56 @@ def normalize_code(text):
     )
 
 
-def _certificate_or_none(code):
-    code = normalize_code(code)
-    if not code:
-        return None
-    return (
+def _certificate_or_none(request, code):
+    normalized = normalize_code(code)
+    certificate = (
         Certificate.objects.select_related("charity", "application__opportunity")
-        .filter(code=code)
+        .filter(code=normalized)
         .first()
+        if normalized
+        else None
+    )
+    if certificate is None:
+        rate_limits.consume(request, RATE_LIMIT)
+    return certificate
+
+
+def _lookups_paused(request, code):
+    minutes = rate_limits.wait_minutes(RATE_LIMIT)
+    problem = ngettext(
+        "Too many certificate codes that do not exist have been looked up from your address. "
+        "To protect certificate holders, checking is paused: please try again in "
+        "%(minutes)s minute.",
+        "Too many certificate codes that do not exist have been looked up from your address. "
+        "To protect certificate holders, checking is paused: please try again in "
+        "%(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": localize_digits(minutes, get_language())}
+    return TemplateResponse(
+        request,
+        "experience/certificates/find.html",
+        {"typed": code[:40], "problem": problem},
+        status=429,
     )
 
 
-def _named_certificate_or_404(code):
+def _lookup_throttled(view):
+    """A view that looks a certificate up by its code answers with the lookup form, the code
+    kept in it, while the visitor's address has looked up too many codes that do not exist."""
+
+    @wraps(view)
+    def wrapper(request, code):
+        if rate_limits.reached(request, RATE_LIMIT):
+            return _lookups_paused(request, code)
+        return view(request, code)
+
+    return wrapper
+
+
+def _named_certificate_or_404(request, code):
     """The certificate for its PDF or credential: one whose holder took their name off it
     (withdrawing it) has neither any more; its page and the revocation list say why."""
-    certificate = _certificate_or_none(code)
+    certificate = _certificate_or_none(request, code)
     if certificate is None or not certificate.volunteer_name:
         raise Http404
     return certificate
@@ -104,8 +144,9 @@ def find_certificate(request):
 
 
 @never_cache
+@_lookup_throttled
 def verify_certificate(request, code):
-    certificate = _certificate_or_none(code)
+    certificate = _certificate_or_none(request, code)
     if certificate is None:
         return TemplateResponse(
             request,
@@ -126,8 +167,9 @@ def certificate_pdf_content(certificate, language):
     return pdf.certificate_pdf(pdf_context(certificate), language=language)
 
 
+@_lookup_throttled
 def certificate_pdf(request, code):
-    certificate = _named_certificate_or_404(code)
+    certificate = _named_certificate_or_404(request, code)
     content = certificate_pdf_content(certificate, get_language())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
@@ -201,8 +243,9 @@ def signed_credential(certificate, language):
     return credentials.sign_credential(open_badge(certificate, language))
 
 
+@_lookup_throttled
 def certificate_credential(request, code):
-    certificate = _named_certificate_or_404(code)
+    certificate = _named_certificate_or_404(request, code)
     token = signed_credential(certificate, get_language())
     response = HttpResponse(token, content_type="application/jwt")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.jwt"'

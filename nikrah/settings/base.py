@@ -1,5 +1,6 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "axes",
     "django_tasks_db",
 ]
 
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "nikrah.admin_digits.PersianAdminDigitsMiddleware",
+    # Last, as django-axes asks: it turns a paused sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nikrah.urls"
@@ -116,6 +120,11 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache (local memory by default). django-allauth's rate limits and Nikrah's own
+# (NIKRAH_RATE_LIMITS) are counted in it: with more than one web process, point it at a cache
+# they share (redis://…, or dbcache://nikrah_cache after `manage.py createcachetable`).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,6 +189,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Volunteers (natural persons) sign up and sign in on the public site with django-allauth;
 # charity editors and committees use the Wagtail admin's own sign-in.
 AUTHENTICATION_BACKENDS = [
+    # First: it refuses any sign-in while too many have failed (nikrah.throttling).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -197,6 +208,42 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # links to set a password work for three days
 ACCOUNT_ADAPTER = "opportunities.adapter.VolunteerAccountAdapter"
+# allauth's limits on what it sends by e-mail (its defaults count per minute). Failed passwords
+# are django-axes' to count, per account and per address, on every way in (below).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": None,
+    "request_login_code": "10/15m/ip,3/15m/key",
+    "reset_password": "10/15m/ip,3/15m/key",
+}
+
+# Sign-in throttling (django-axes, see nikrah.throttling): AXES_FAILURE_LIMIT wrong passwords
+# on one account, or NIKRAH_SIGN_IN_ADDRESS_LIMIT from one address, pause signing in to that
+# account or from that address until AXES_COOLOFF_TIME has passed since the latest of them.
+# Counts are kept in the database, shared by every web process.
+AXES_FAILURE_LIMIT = 5
+NIKRAH_SIGN_IN_ADDRESS_LIMIT = 20
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "nikrah.throttling.SignInAttempts"
+AXES_USERNAME_CALLABLE = "nikrah.throttling.account_name"
+AXES_CLIENT_IP_CALLABLE = "nikrah.throttling.sign_in_address"
+AXES_CLIENT_STR_CALLABLE = "nikrah.throttling.describe_attempt"
+AXES_LOCKOUT_CALLABLE = "nikrah.throttling.lockout_response"
+# Successful sign-ins are not recorded; failed ones are forgotten after the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+# The typed account stays out of the request data axes keeps (it has a column of its own).
+AXES_SENSITIVE_PARAMETERS = ["username", "login", "ip_address"]
+# The Django admin is not served: platform admins see failed sign-ins in Wagtail's.
+AXES_ENABLE_ADMIN = False
+WAGTAILADMIN_USER_LOGIN_FORM = "nikrah.admin_sign_in.AdminLoginForm"
+
+# Public forms that are not sign-ins (nikrah.rate_limits), in django-allauth's notation:
+# membership requests per address and per contact e-mail, and certificate codes looked up
+# that do not exist, per address (once reached, every lookup from there waits).
+NIKRAH_RATE_LIMITS = {
+    "membership_request": "5/h/ip,3/h/key",
+    "certificate_lookup": "20/15m/ip",
+}
 
 # No external services at run time: no Gravatar avatars in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

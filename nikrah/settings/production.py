@@ -4,7 +4,9 @@ Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL,
 NIKRAH_SIGNING_KEY (manage.py generate_signing_key).
 Optional: EMAIL_URL, EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL, CSRF_TRUSTED_ORIGINS,
 SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT (off when TLS ends at a proxy that redirects itself),
-NIKRAH_TASK_LEASE and NIKRAH_TASK_MAX_REQUEUES (task workers; README: services in production).
+NIKRAH_TASK_LEASE and NIKRAH_TASK_MAX_REQUEUES (task workers; README: services in production),
+TRUSTED_PROXIES (the number of reverse proxies in front), CACHE_URL (a cache shared by several
+web processes).
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,5 +55,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes: failed sign-ins and pauses (warnings), not every sign-in.
+        "axes": {"level": "WARNING"},
     },
 }
