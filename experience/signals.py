@@ -1,9 +1,10 @@
 """How the experience app follows what happens to applications and to volunteers' accounts
-(``opportunities.signals``)."""
+(``opportunities.signals``, ``nikrah.signals``)."""
 
 from experience import erasure
 from experience.recording import issue_due_certificates
-from opportunities.signals import application_completed, volunteer_account_deleted
+from nikrah.signals import volunteer_account_deleted
+from opportunities.signals import application_completed
 
 
 def issue_certificates_on_completion(sender, application, **kwargs):

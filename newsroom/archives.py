@@ -3,11 +3,7 @@ the news. A comment is stored with the name and e-mail address typed into the fo
 with an account, so a person's comments are those sent with one of the addresses they have
 verified on their account."""
 
-from functools import reduce
-from operator import or_
-
 from allauth.account.models import EmailAddress
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Comment
@@ -18,13 +14,14 @@ COMMENT_FIELDS = ["id", "name", "email", "text", "status", "language", "created_
 
 def comments_of(user):
     """The comments sent with one of ``user``'s verified e-mail addresses, oldest first."""
-    addresses = list(
-        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
     )
-    if not addresses:
-        return Comment.objects.none()
-    sent_from = reduce(or_, (Q(email__iexact=address) for address in addresses))
-    return Comment.objects.filter(sent_from).select_related("page").order_by("created_at", "pk")
+    return (
+        Comment.objects.sent_with(list(addresses))
+        .select_related("page")
+        .order_by("created_at", "pk")
+    )
 
 
 def personal_data(request, user):

@@ -1,5 +1,8 @@
 from wagtail.signals import page_published
 
+from newsroom.erasure import erase_comments
+from nikrah.signals import volunteer_account_deleted
+
 
 def publish_news_index_with_profile(sender, instance, **kwargs):
     """When a charity's profile is published for the first time, its news index goes live."""
@@ -18,3 +21,4 @@ def connect():
     page_published.connect(
         publish_news_index_with_profile, sender=CharityPage, dispatch_uid="newsroom_charity_news"
     )
+    volunteer_account_deleted.connect(erase_comments, dispatch_uid="newsroom_erase_comments")

@@ -4,8 +4,9 @@ Nothing that names or describes the person stays: their profile, e-mail addresse
 password, sessions and avatar go; their applications stay for the charities' counts and
 capacity, without a word the person wrote or was written to them; the audit log keeps what
 happened under a label that names nobody; e-mails to or about them, queued or delivered,
-are forgotten. Apps above this one erase their own records when they hear
-``volunteer_account_deleted``, with what the volunteer chose on the deletion page.
+are forgotten. Other apps erase their own records when they hear
+``nikrah.signals.volunteer_account_deleted``, with what the volunteer chose on the deletion
+page.
 """
 
 import secrets
@@ -19,9 +20,9 @@ from wagtail.users.models import UserProfile
 from nikrah.audit import relabel_log_entries
 from nikrah.mail import forget_messages_mentioning
 from nikrah.persian import to_persian_digits
+from nikrah.signals import volunteer_account_deleted
 from opportunities import notifications
 from opportunities.models import Application, Skill, VolunteerProfile
-from opportunities.signals import volunteer_account_deleted
 
 ACCOUNT_DELETED_ACTION = "nikrah.volunteer.account_deleted"
 
@@ -93,6 +94,9 @@ def delete_volunteer_account(user, *, choices=None):
             skill_ids = list(profile.skills.values_list("pk", flat=True))
             profile.delete()
             Skill.objects.filter(pk__in=skill_ids).unused().delete()
+        addresses = list(
+            EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        )
         EmailAddress.objects.filter(user=user).delete()
         _end_sessions(user)
         _delete_admin_profile(user)
@@ -106,6 +110,8 @@ def delete_volunteer_account(user, *, choices=None):
         user.save()
         _anonymise_applications(user)
         relabel_log_entries([user])
-        volunteer_account_deleted.send(sender=type(user), user=user, choices=choices or {})
+        volunteer_account_deleted.send(
+            sender=type(user), user=user, addresses=addresses, choices=choices or {}
+        )
         # Logged after scrubbing, so the audit log's label is the anonymous username.
         log(instance=user, action=ACCOUNT_DELETED_ACTION, user=None)

@@ -23,7 +23,7 @@ MAX_SKILL_LENGTH = 50
 #: Apps ask the volunteer about what they hold of them on the account deletion page: a
 #: function registered under this hook takes the user and returns an
 #: ``AccountDeletionChoice`` (or None when there is nothing to ask). The answers reach the
-#: apps with ``opportunities.signals.volunteer_account_deleted``.
+#: apps with ``nikrah.signals.volunteer_account_deleted``.
 ACCOUNT_DELETION_CHOICE_HOOK = "register_account_deletion_choice"
 
 

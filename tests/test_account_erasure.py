@@ -5,6 +5,7 @@ any table; their certificates are theirs to keep or withdraw on the deletion pag
 
 import json
 import re
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,10 +20,12 @@ from experience import credentials
 from experience.erasure import KEEP, WITHDRAW
 from experience.models import Certificate, HoursEntry
 from experience.views.report import volunteer_experience_rows
+from newsroom.models import Comment, NewsPage
 from nikrah.demo import DEMO_PASSWORD
 from nikrah.mail import deliver_email
 from nikrah.persian import to_persian_digits
 from nikrah.sections import home_figures
+from nikrah.spam import form_stamp
 from opportunities import applying
 from opportunities.models import Application, OpportunityPage
 from tests.test_certificates import _published
@@ -42,6 +45,10 @@ WRITTEN = (
     "همکاری در «",  # the demo's hours
     "دانشجوی روان‌شناسی",  # the demo's profile
 )
+COMMENT_ANSWERED = "این گزارش مرا یاد نخستین روز داوطلبی‌ام انداخت."
+COMMENT_PENDING = "کاش کارگاه بعدی در اصفهان هم برگزار شود."
+WRITTEN = (*WRITTEN, COMMENT_ANSWERED, COMMENT_PENDING)
+REPLY = "خوشحالیم که به یادتان آمد."
 DELETE_URL = "/volunteer/account/delete/"
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -120,6 +127,28 @@ def volunteer(demo, client, settings, django_capture_on_commit_callbacks):
             {"status": Application.Status.WAITLISTED, "message": MESSAGE},
         )
     assert response.status_code == 302
+    # On the news, they commented twice with the address of their account, under their
+    # name; one comment was approved and answered by someone else.
+    article = NewsPage.objects.live().filter(locale__language_code="fa").first()
+    for text in (COMMENT_ANSWERED, COMMENT_PENDING):
+        response = client.post(
+            f"{article.url}comment/",
+            {"name": NAME, "email": EMAIL.upper(), "text": text, "website_url": ""}
+            | {"form_stamp": form_stamp(time.time() - 30)},
+            REMOTE_ADDR=f"203.0.113.{len(text)}",
+        )
+        assert response.status_code == 302
+    answered = Comment.objects.get(text=COMMENT_ANSWERED)
+    answered.status = Comment.Status.APPROVED
+    answered.save()
+    Comment.objects.create(
+        page=article,
+        parent=answered,
+        name="مینا",
+        email="mina@example.org",
+        text=REPLY,
+        status=Comment.Status.APPROVED,
+    )
     return volunteer
 
 
@@ -289,3 +318,17 @@ def test_the_choice_is_asked_only_of_certificate_holders_and_has_no_default(clie
     client.force_login(User.objects.get(username="volunteer2"))
     assert 'name="certificates"' not in client.get(DELETE_URL).content.decode()
     delete_account(client)
+
+
+def test_comments_go_with_the_account_and_replies_to_them_stay(client, volunteer):
+    """Comments sent with the account's address go; one that others answered stays as an
+    empty place in the thread, so that the reply still answers something."""
+    answered = Comment.objects.get(text=COMMENT_ANSWERED)
+    delete_account(client, KEEP)
+
+    assert not Comment.objects.filter(text=COMMENT_PENDING).exists()
+    answered.refresh_from_db()
+    assert answered.is_erased and answered.replies.get().text == REPLY
+    page = client.get(answered.page.url).content.decode()
+    assert REPLY in page and "نویسنده‌اش این دیدگاه را پاک کرده است." in page
+    assert NAME not in page and COMMENT_ANSWERED not in page

@@ -1,4 +1,6 @@
 import hashlib
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.db import models
@@ -29,6 +31,12 @@ class CommentQuerySet(models.QuerySet):
             )
             .order_by("created_at")
         )
+
+    def sent_with(self, addresses):
+        """The comments sent with one of the e-mail ``addresses`` (in any letter case)."""
+        if not addresses:
+            return self.none()
+        return self.filter(reduce(or_, (models.Q(email__iexact=email) for email in addresses)))
 
     def for_moderator(self, user):
         """What ``user`` may moderate: everything for the cultural & networking committee and
@@ -98,3 +106,8 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.text[:60]}"
+
+    @property
+    def is_erased(self):
+        """Its author closed their account; it stays only as the place its replies answer."""
+        return not (self.name or self.email or self.text)
