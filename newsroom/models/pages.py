@@ -12,12 +12,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.search import index
 
 from charities.models import Charity
 from newsroom.blocks import NewsBodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.search import index
 from nikrah.url_values import valid_id
 
 NEWS_CARD_IMAGE = "fill-480x270"
@@ -187,8 +187,7 @@ class NewsPage(RoutablePageMixin, BasePage):
     promote_panels = Page.promote_panels
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("kind"),

@@ -14,12 +14,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from charities.models import Charity, City, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.search import index
 from nikrah.url_values import valid_id
 from opportunities.models.volunteers import Skill
 
@@ -167,8 +167,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     # Its admin form, opportunities.forms_admin.OpportunityPageForm, is set by the app's ready().
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("starts_on"),
