@@ -33,8 +33,12 @@ def _as_text(value):
 class SearchField(index.SearchField):
     """A full-text field whose text is indexed normalised."""
 
+    def get_text(self, obj):
+        """The field's text as written, for a result's snippet."""
+        return _as_text(super().get_value(obj))
+
     def get_value(self, obj):
-        return index_text(_as_text(super().get_value(obj)))
+        return index_text(self.get_text(obj))
 
 
 class AutocompleteField(index.AutocompleteField):
@@ -51,4 +55,14 @@ def page_search_fields():
         SearchField("title", boost=TITLE_BOOST),
         AutocompleteField("title"),
         *filters,
+    ]
+
+
+def texts_beyond_title(page):
+    """The texts a page is searched by, other than its title, as written and in the order
+    of its ``search_fields`` (summary first): where a result's snippet comes from."""
+    return [
+        field.get_text(page)
+        for field in page.get_search_fields()
+        if isinstance(field, SearchField) and field.field_name != "title"
     ]
