@@ -149,3 +149,19 @@ def test_one_search_takes_the_same_queries_for_few_and_many_results(demo, client
             client.get("/search/", {"q": query, "kind": "news"})
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 30
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "found", "missing"),
+    [
+        ("/charities/", "مهرورز", "مهرورزان", "سلول طلایی"),
+        ("/charities/", "دست های", "دستهای مهربان", "سلول طلایی"),
+        ("/opportunities/", "كتاب", "مرتب‌سازی کتاب‌های اهدایی", "معلم داوطلب ریاضی"),
+        ("/news/", "نشست", "گزارش نشست نیکراه با خیریه‌های عضو", "توزیع پوشاک زمستانی"),
+        ("/news/", "پوشاك", "توزیع پوشاک زمستانی", "گزارش نشست نیکراه"),
+    ],
+)
+def test_listing_filters_use_the_same_search(demo, client, path, query, found, missing):
+    """Point 3: the listings' ?q= finds what site search finds, spelled any way."""
+    html = client.get(path, {"q": query}).content.decode().split('<main id="main"')[1]
+    assert found in html and missing not in html

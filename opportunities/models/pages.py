@@ -20,6 +20,7 @@ from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
 from nikrah.search import index
+from nikrah.search.filters import matching
 from nikrah.url_values import valid_id
 from opportunities.models.volunteers import Skill
 
@@ -346,11 +347,7 @@ class OpportunityIndexPage(BasePage):
             opportunities = opportunities.filter(
                 models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True, starts_on__gte=today)
             )
-        if filters["q"]:
-            query = persian.normalize_letters(filters["q"])
-            opportunities = opportunities.filter(
-                models.Q(title__icontains=query) | models.Q(summary__icontains=query)
-            )
+        opportunities = matching(opportunities, filters["q"])
         if filters["province"]:
             opportunities = opportunities.filter(province__code=filters["province"])
         if city_id := valid_id(filters["city"]):
