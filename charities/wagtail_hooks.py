@@ -9,9 +9,11 @@ from wagtail.permissions import register_permission_policy
 
 from charities import demo, membership
 from charities.models import Invitation, MembershipRequest
+from charities.search import charities_kind
 from charities.views.invitations import InvitationPermissionPolicy, InvitationViewSet
 from charities.views.review import MembershipRequestPermissionPolicy, MembershipRequestViewSet
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
+from nikrah.search.kinds import SEARCH_KIND_HOOK
 
 # Membership requests
 
@@ -57,3 +59,6 @@ def register_invitation_actions(actions):
 @hooks.register(DEMO_CONTENT_HOOK)
 def charities_demo():
     return DemoContent(order=20, load=demo.load, accounts=tuple(demo.ACCOUNTS))
+
+
+hooks.register(SEARCH_KIND_HOOK, charities_kind)

@@ -15,8 +15,10 @@ from newsroom.admin_views import (
     SpamCommentsBulkAction,
 )
 from newsroom.models import Comment, NewsIndexPage, NewsPage
+from newsroom.search import news_kind
 from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
+from nikrah.search.kinds import SEARCH_KIND_HOOK
 from nikrah.sections import (
     CHARITY_PROFILE_SECTION_HOOK,
     HOME_FIGURE_HOOK,
@@ -165,3 +167,6 @@ hooks.register(PERSONAL_DATA_HOOK, archives.personal_data)
 @hooks.register(DEMO_CONTENT_HOOK)
 def newsroom_demo():
     return DemoContent(order=40, load=demo.load)
+
+
+hooks.register(SEARCH_KIND_HOOK, news_kind)

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from nikrah.fields import SortKeyField
 from nikrah.page_forms import BasePageForm
 from nikrah.panels import JalaliPublishingPanel
+from nikrah.search import index
 
 
 class BasePage(Page):
@@ -23,6 +24,11 @@ class BasePage(Page):
     title_sort = SortKeyField(source="title")
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    search_fields = [
+        *index.page_search_fields(),
+        index.SearchField("summary", boost=index.SUMMARY_BOOST),
+        index.AutocompleteField("summary"),
+    ]
     # Wagtail's own settings panels, with the publishing dates in the editor's calendar.
     settings_panels = [JalaliPublishingPanel(), *Page.settings_panels[1:]]
     base_form_class = BasePageForm

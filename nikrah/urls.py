@@ -14,6 +14,7 @@ from nikrah.admin_views import (
     locales_viewset,
     sites_viewset,
 )
+from nikrah.search.views import search
 from nikrah.sitemaps import AllLanguagesSitemap
 from nikrah.translations import SubmitTranslationView
 
@@ -55,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("volunteer/", include("opportunities.urls")),
     path("volunteer/", include("experience.urls")),
     path("certificates/", include("experience.certificate_urls")),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ from charities.archives import CHARITY_RECORDS_HOOK
 from charities.dashboard import CHARITY_DASHBOARD_COUNT_HOOK
 from nikrah.archives import PERSONAL_DATA_HOOK
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
+from nikrah.search.kinds import SEARCH_KIND_HOOK
 from nikrah.sections import HOME_FIGURE_HOOK, HOME_SECTION_HOOK, HomeFigure, Section, listing_count
 from opportunities import archives, demo
 from opportunities.accounts import ACCOUNT_DELETED_ACTION
@@ -20,6 +21,7 @@ from opportunities.admin_views import (
 )
 from opportunities.applying import DECIDED_ACTION
 from opportunities.models import Application
+from opportunities.search import opportunities_kind
 from workinggroups.models.pages import PROJECT_PAGE_SECTION_HOOK
 
 
@@ -138,3 +140,6 @@ def opportunities_demo():
 @hooks.register(DEMO_CONTENT_HOOK)
 def applications_demo():
     return DemoContent(order=52, load=demo.load_applications)
+
+
+hooks.register(SEARCH_KIND_HOOK, opportunities_kind)

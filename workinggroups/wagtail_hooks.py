@@ -7,10 +7,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from charities.services import grant_editors_page
 from nikrah.demo import DEMO_CONTENT_HOOK, DemoContent
+from nikrah.search.kinds import SEARCH_KIND_HOOK
 from nikrah.sections import CHARITY_PROFILE_SECTION_HOOK, Section
 from workinggroups import demo
 from workinggroups.models import Committee, ProjectPage, WorkingGroupPage
 from workinggroups.review_queue import queues_for
+from workinggroups.search import projects_kind, working_groups_kind
 from workinggroups.views.review_queue import (
     ReviewQueueViewSet,
     add_requested_changes_message,
@@ -160,3 +162,8 @@ def charity_working_groups_section():
 @hooks.register(DEMO_CONTENT_HOOK)
 def working_groups_demo():
     return DemoContent(order=30, load=demo.load, accounts=tuple(demo.ACCOUNTS))
+
+
+hooks.register(SEARCH_KIND_HOOK, working_groups_kind)
+
+hooks.register(SEARCH_KIND_HOOK, projects_kind)

@@ -9,7 +9,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from charities.models.charity import Charity
 from charities.models.reference import Province, Theme
@@ -17,6 +16,8 @@ from nikrah import persian
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.search import index
+from nikrah.search.filters import matching
 from nikrah.sections import CHARITY_PROFILE_SECTION_HOOK, sections_for
 
 CHARITY_CARD_LOGO = "fill-64x64"
@@ -56,11 +57,7 @@ class CharityIndexPage(BasePage):
             charities = charities.filter(provinces__code=province)
         if trusted:
             charities = charities.filter(charity__is_trusted=True)
-        if query:
-            charities = charities.annotate(name_key=_name_key_expression("title")).filter(
-                name_key__contains=persian.name_key(query)
-            )
-        return charities.distinct()
+        return matching(charities, query).distinct()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -172,8 +169,7 @@ class CharityPage(BasePage):
     promote_panels = Page.promote_panels
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("charity_id"),
     ]

@@ -12,12 +12,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.search import index
 
 from charities.models import Charity
 from newsroom.blocks import NewsBodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.search import index
+from nikrah.search.filters import matching
 from nikrah.url_values import valid_id
 
 NEWS_CARD_IMAGE = "fill-480x270"
@@ -60,9 +61,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filtered_articles(self, request):
-        """The articles and the filters read from the URL (kind, tag, charity, working group),
-        so that a filtered list or feed can be shared."""
+        """The articles and the filters read from the URL (words, kind, tag, charity, working
+        group), so that a filtered list or feed can be shared."""
         filters = {
+            "q": request.GET.get("q", "").strip()[:100],
             "kind": request.GET.get("kind", "").strip(),
             "tag": request.GET.get("tag", "").strip()[:100],
             "charity": request.GET.get("charity", "").strip(),
@@ -77,7 +79,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles = articles.filter(charity_id=charity_id)
         if group_id := valid_id(filters["working_group"]):
             articles = articles.filter(related_working_groups__id=group_id)
-        return articles.distinct(), filters
+        return matching(articles, filters["q"]).distinct(), filters
 
     @path("")
     def index_route(self, request):
@@ -187,8 +189,7 @@ class NewsPage(RoutablePageMixin, BasePage):
     promote_panels = Page.promote_panels
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("kind"),

@@ -184,7 +184,12 @@ WAGTAIL_SITE_NAME = _("Nikrah")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search (SQLite FTS5 or PostgreSQL full-text search) with Persian
+# normalisation at index and query time: see nikrah.search.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "nikrah.search.backends"}}
+# Wagtail checks that pages index its own title fields; ours index the same title,
+# normalised (nikrah.search.index.page_search_fields), which the check cannot recognise.
+SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 
 # Volunteers (natural persons) sign up and sign in on the public site with django-allauth;
 # charity editors and committees use the Wagtail admin's own sign-in.

@@ -14,12 +14,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from charities.models import Charity, City, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
 from nikrah.pagination import paginate
+from nikrah.search import index
+from nikrah.search.filters import matching
 from nikrah.url_values import valid_id
 from opportunities.models.volunteers import Skill
 
@@ -167,8 +168,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     # Its admin form, opportunities.forms_admin.OpportunityPageForm, is set by the app's ready().
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("starts_on"),
@@ -347,11 +347,7 @@ class OpportunityIndexPage(BasePage):
             opportunities = opportunities.filter(
                 models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True, starts_on__gte=today)
             )
-        if filters["q"]:
-            query = persian.normalize_letters(filters["q"])
-            opportunities = opportunities.filter(
-                models.Q(title__icontains=query) | models.Q(summary__icontains=query)
-            )
+        opportunities = matching(opportunities, filters["q"])
         if filters["province"]:
             opportunities = opportunities.filter(province__code=filters["province"])
         if city_id := valid_id(filters["city"]):

@@ -5,11 +5,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from charities.models import Charity, Province, Theme
 from nikrah.blocks import BodyBlock
 from nikrah.models import BasePage
+from nikrah.search import index
 from nikrah.sections import sections_for
 from workinggroups.models.committees import Committee
 
@@ -104,8 +104,7 @@ class WorkingGroupPage(BasePage):
     promote_panels = Page.promote_panels
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("mandate"),
         index.SearchField("body"),
     ]
@@ -216,8 +215,7 @@ class ProjectPage(BasePage):
     promote_panels = Page.promote_panels
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
+        *BasePage.search_fields,
         index.SearchField("goals"),
         index.SearchField("description"),
         index.FilterField("status"),

@@ -1,3 +1,6 @@
+import io
+
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
@@ -24,8 +27,16 @@ class Command(BaseCommand):
         "it only adds what is missing."
     )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        self.load()
+        # The index is kept by tasks as pages are published; built here too, so that the
+        # demo is searchable before a worker has run and after the index's spelling changed.
+        call_command("update_index", stdout=io.StringIO())
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        write_accounts(self.stdout)
+
+    @transaction.atomic
+    def load(self):
         self.stdout.write("Loading Nikrah demo content…")
         username = ADMIN_ACCOUNT[0]
         _user, created = ensure_user(
@@ -38,6 +49,3 @@ class Command(BaseCommand):
         home = home.specific
         for step in demo_contents():
             step.load(home, self.stdout)
-
-        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        write_accounts(self.stdout)
