@@ -14,6 +14,7 @@ from nikrah.admin_views import (
     locales_viewset,
     sites_viewset,
 )
+from nikrah.search.suggestions import suggest
 from nikrah.search.views import search
 from nikrah.sitemaps import AllLanguagesSitemap
 from nikrah.translations import SubmitTranslationView
@@ -57,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("volunteer/", include("experience.urls")),
     path("certificates/", include("experience.certificate_urls")),
     path("search/", search, name="search"),
+    path("search/suggest/", suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -22,9 +22,10 @@ MAX_WORDS = 8
 RESULTS_PER_PAGE = 10
 
 
-def searchable_pages():
+def searchable_pages(specific=True):
     """The pages search may show: live, public, of the visitor's language."""
-    return Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    return pages.specific() if specific else pages
 
 
 def count_by_kind(results, kinds):
