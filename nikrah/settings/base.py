@@ -205,3 +205,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # keys stay published, so that certificates signed before a rotation still verify.
 NIKRAH_SIGNING_KEY = env("NIKRAH_SIGNING_KEY", default="")
 NIKRAH_RETIRED_PUBLIC_KEYS = env.list("NIKRAH_RETIRED_PUBLIC_KEYS", default=[])
+
+# No external services at run time: the admin's dashboard does not ask wagtail.org for news
+# of a newer Wagtail.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
