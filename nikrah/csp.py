@@ -7,7 +7,7 @@ and inline scripts that carry the response's nonce. A template with the request 
 without it, yet a few of them (date pickers, choosers, inline panels) still start their
 JavaScript from an inline script (wagtail#12940): ``NonceMiddleware`` keeps the request's
 nonce at hand while the response is made, for the ``{% csp_nonce %}`` tag
-(``nikrah_csp``) and for the choosers' scripts (``sign_chooser_scripts``).
+(``nikrah_admin``) and for the choosers' scripts (``sign_chooser_scripts``).
 """
 
 import functools
@@ -44,15 +44,17 @@ class NonceMiddleware:
 
 def sign_chooser_scripts():
     """Wagtail's choosers (of pages, images, documents, snippets, tasks) end their HTML with
-    the inline script that starts them (``BaseChooser.render``): it gets the nonce."""
+    the inline script that starts them, written in Python by ``BaseChooser.render``: the
+    method is wrapped once, at start-up (``NikrahConfig.ready``), to give it the nonce."""
     render = BaseChooser.render
 
     @functools.wraps(render)
     def render_signed(self, *args, **kwargs):
-        html, script, code = render(self, *args, **kwargs).rpartition("<script>")
+        html = render(self, *args, **kwargs)
+        before, script, code = html.rpartition("<script>")
         if not script:
-            return mark_safe(code)
-        return mark_safe(html + format_html('<script nonce="{}">', current_nonce()) + code)
+            return html
+        return mark_safe(before + format_html('<script nonce="{}">', current_nonce()) + code)
 
     BaseChooser.render = render_signed
 
