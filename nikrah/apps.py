@@ -13,12 +13,13 @@ class NikrahConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.admin.forms.models import register_form_field_override
 
-        from nikrah import throttling, translations
+        from nikrah import csp, throttling, translations
         from nikrah.setup import name_the_permissions, name_the_roots
         from nikrah.widgets import JalaliDateInput, JalaliDateTimeInput
 
         translations.connect()
         throttling.connect()
+        csp.sign_chooser_scripts()
         post_migrate.connect(name_the_roots, sender=self, dispatch_uid="nikrah_roots")
         # Last, once every app has created its permissions.
         post_migrate.connect(name_the_permissions, dispatch_uid="nikrah_permission_names")

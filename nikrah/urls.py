@@ -5,8 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from experience.certificate_urls import verifier_urlpatterns
+from nikrah import csp
 from nikrah.admin_sign_in import AdminPasswordResetView
 from nikrah.admin_views import (
     OwnPagesSiteHistoryView,
@@ -19,7 +21,8 @@ from nikrah.search.views import search
 from nikrah.sitemaps import AllLanguagesSitemap
 from nikrah.translations import SubmitTranslationView
 
-urlpatterns = [
+# The admin, with what its Content-Security-Policy allows beyond the site's (nikrah.csp).
+admin_urlpatterns = [
     # Narrowed before Wagtail's own admin URLs: see nikrah.admin_views.
     path("admin/reports/page-types-usage/", PlatformPageTypesUsageReportView.as_view()),
     path(
@@ -37,6 +40,10 @@ urlpatterns = [
     path("admin/localize/submit/page/<int:page_id>/", SubmitTranslationView.as_view()),
     path("admin/password_reset/", AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
+]
+
+urlpatterns = [
+    *decorate_urlpatterns(admin_urlpatterns, csp.admin_policy),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),

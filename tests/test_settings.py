@@ -126,3 +126,22 @@ def test_a_mail_server_or_database_that_never_answers_is_waited_for_a_bounded_ti
         DATABASE_URL="postgres://nikrah@127.0.0.1:5432/nikrah",
     )
     assert result.stdout.split() == ["7", "10"]
+
+
+@pytest.mark.parametrize("settings_module", ["nikrah.settings.dev", "nikrah.settings.production"])
+def test_development_and_production_enforce_the_content_security_policy(settings_module):
+    """Finding 6 of the security review: no Content-Security-Policy, in development or
+    production. Both enforce the same one (not merely report it), so breakage shows early."""
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings;"
+        " print('csp.middleware.CSPMiddleware' in settings.MIDDLEWARE,"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['default-src'],"
+        " hasattr(settings, 'CONTENT_SECURITY_POLICY_REPORT_ONLY'))",
+        DJANGO_SETTINGS_MODULE=settings_module,
+        SECRET_KEY=GOOD_KEY,
+        NIKRAH_SIGNING_KEY=SIGNING_KEY,
+    )
+    assert result.stdout.strip() == "True [\"'self'\"] False", result.stderr

@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
-from nikrah import translations
+from nikrah import csp, translations
 
 register = template.Library()
 
@@ -27,3 +27,10 @@ def translation_editor_labels():
         "more": _("More actions"),
         "locale": "fa-IR-u-ca-persian" if get_language() == "fa" else "en-GB",
     }
+
+
+@register.simple_tag
+def csp_nonce():
+    """The response's Content-Security-Policy nonce, for the inline scripts of Wagtail's
+    widgets and panels, which are rendered without the request (see nikrah.csp)."""
+    return csp.current_nonce()

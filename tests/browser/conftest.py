@@ -1,4 +1,7 @@
-"""A real headless Chromium (Debian's, never a downloaded one) driven by Playwright."""
+"""A real headless Chromium (Debian's, never a downloaded one) driven by Playwright.
+
+Every tab a test opens watches for Content-Security-Policy violations, in every page and
+frame it shows; a test that met one fails, naming the directive and the address."""
 
 import os
 import shutil
@@ -51,6 +54,49 @@ def browser():
     environment.undo()
 
 
+# Runs first in every document and frame: hands each violation to the test.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.nikrahCspViolation({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI || "(inline)",
+        document: event.documentURI,
+        source: event.sourceFile
+            ? `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`
+            : "",
+    });
+});
+"""
+
+
+class CspWatch:
+    """Records the Content-Security-Policy violations of every page and frame of a browser
+    context: the `securitypolicyviolation` events, and the console errors in which Chromium
+    names the policy (a frame-ancestors violation raises no event in the framing page)."""
+
+    def __init__(self, context):
+        self.violations = []
+        context.expose_function("nikrahCspViolation", self._event)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", self._console)
+
+    def _event(self, violation):
+        self.violations.append(
+            "{directive} blocked {blocked} on {document} {source}".format(**violation).strip()
+        )
+
+    def _console(self, message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.violations.append(f"{message.text} (on {message.page and message.page.url})")
+
+    def check(self):
+        if self.violations:
+            pytest.fail(
+                "Content-Security-Policy violations:\n" + "\n".join(self.violations),
+                pytrace=False,
+            )
+
+
 class BrowserPage:
     """A browser tab that remembers console errors and takes named screenshots."""
 
@@ -89,8 +135,23 @@ def demo_server(live_server, demo):
 
 
 @pytest.fixture
-def browser_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = BrowserPage(context.new_page())
-    yield tab
-    context.close()
+def new_browser_context(browser):
+    """Opens browser contexts (each its own cookies: another person) that fail the test if
+    any of their pages violates the Content-Security-Policy."""
+    watched = []
+
+    def new_context():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        watched.append((context, CspWatch(context)))
+        return context
+
+    yield new_context
+    for context, _ in watched:
+        context.close()
+    for _, watch in watched:
+        watch.check()
+
+
+@pytest.fixture
+def browser_page(new_browser_context):
+    return BrowserPage(new_browser_context().new_page())

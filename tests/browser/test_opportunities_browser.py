@@ -50,7 +50,9 @@ def opportunities(home_page):
     return {"listing": listing, "shiraz": shiraz, "editor1": editor1}
 
 
-def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, opportunities):
+def test_visitor_finds_applies_and_editor1_accepts(
+    live_server, browser_page, new_browser_context, opportunities
+):
     cache.clear()
     page = browser_page.page
     page.goto(live_server.url + "/opportunities/")
@@ -106,8 +108,7 @@ def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, op
     assert application.status == "submitted"
 
     # editor1 accepts the application in the admin.
-    context = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
-    admin = context.new_page()
+    admin = new_browser_context().new_page()
     admin.goto(live_server.url + "/admin/login/")
     admin.fill("#id_username", "editor1")
     admin.fill("#id_password", PASSWORD)
@@ -132,7 +133,6 @@ def test_visitor_finds_applies_and_editor1_accepts(live_server, browser_page, op
     assert "کتاب‌خوانی برای کودکان" in details and "sara.applicant@example.org" in details
     assert "سارا رضایی" in details
     assert application.message == "منتظر دیدارتان هستیم."
-    context.close()
 
     page.reload()
     assert "پذیرفته‌شده" in page.locator("main").inner_text()
