@@ -28,9 +28,10 @@ from nikrah.url_values import NoNullCharactersMiddleware
 from opportunities.models import Application, VolunteerProfile
 
 VOLUNTEER = "volunteer1"  # the demo's volunteer, for the pages behind sign-in
-
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# A regex's repetitions and character classes stand for one short example each.
+PAGE_VIEW = "wagtail.views.serve"  # Wagtail's catch-all: its addresses come from the page tree
+
+# The regex parser Python's ``re`` compiles with (what ``sre_parse`` was before 3.11).
 _parser = re._parser
 _constants = re._constants
 
@@ -72,9 +73,6 @@ def url_patterns():
         with translation.override(language):
             walk(get_resolver().url_patterns, "")
     return found
-
-
-PAGE_VIEW = "wagtail.views.serve"  # Wagtail's catch-all: its addresses come from the page tree
 
 
 # --- Examples of a regex ----------------------------------------------------------------
