@@ -21,7 +21,7 @@ worker: migrate
 
 # In parallel, one process per core; the coverage report closes the output.
 test: install messages lint
-	$(BIN)/python -m pytest -n auto --cov --cov-report=term $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup --cov --cov-report=term $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 

@@ -7,9 +7,25 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
+from hypothesis import HealthCheck, settings
 from wagtail.models import Locale, Site
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Property-based tests (hypothesis) share the demo of a function-scoped fixture across their
+# examples (they only read) and take a request per example, so no deadline. In CI the
+# examples are the same on every run; HYPOTHESIS_PROFILE=thorough tries many more.
+settings.register_profile(
+    "nikrah",
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "ci", parent=settings.get_profile("nikrah"), derandomize=True, database=None
+)
+settings.register_profile("thorough", parent=settings.get_profile("nikrah"), max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "nikrah"))
 
 
 def skip_or_fail(reason):
