@@ -81,7 +81,7 @@ def test_a_certificate_is_checked_and_the_public_resume_read(
     page.goto(f"{live_server.url}/certificates/")
     page.fill("#certificate-code", certificate.code.replace("-", "").lower())
     with page.expect_navigation():
-        page.locator("form button[type=submit]").first.click()
+        page.locator("form:has(#certificate-code) button[type=submit]").click()
     assert page.url.endswith(f"/certificates/{certificate.code}/")
 
     resume = certificate.volunteer.volunteer_profile
