@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PIL import Image as PillowImage
+from playwright.sync_api import expect
 from wagtail.images.models import Image
 
 from charities.models import CharityPage
@@ -44,9 +45,8 @@ def test_an_admins_tools_work_under_the_content_security_policy(
     chooser = page.locator("#id_gallery_images-0-image-chooser")
     chooser.locator("[data-chooser-action-choose]").click()
     page.locator(".modal a[data-chooser-modal-choice]", has_text="volunteers").click()
-    page.wait_for_function(
-        "document.getElementById('id_gallery_images-0-image').value !== ''", timeout=5_000
-    )
+    # Playwright's own wait (not a page-evaluated string, which the policy refuses as eval).
+    expect(page.locator("#id_gallery_images-0-image")).not_to_have_value("", timeout=5_000)
     assert chooser.locator("[data-chooser-title]").inner_text() == "volunteers"
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("iframe[data-w-preview-target='iframe']").first
