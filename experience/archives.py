@@ -15,20 +15,11 @@ from nikrah.mail import absolute_url
 from opportunities.models import VolunteerProfile
 
 HOURS_FIELDS = ["date", "hours", "description", "status", "reviewed_at", "note", "created_at"]
+# What a certificate says, as issued and as revoked (the ids of its records stand apart).
 CERTIFICATE_FIELDS = [
-    "code",
-    "kind",
-    "volunteer_name",
-    "role",
-    "project_title",
-    "charity_name",
-    "hours",
-    "period_start",
-    "period_end",
-    "issued_on",
-    "revoked_at",
-    "revoked_reason",
-    "withdrawn_by_holder",
+    name
+    for name in (*Certificate.IMMUTABLE_FIELDS, *Certificate.REVOCATION_FIELDS)
+    if not name.endswith("_id") and name != "status_index"
 ]
 
 

@@ -7,11 +7,8 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
-from newsroom.models import NewsPage
-
-SECRET = "زرافه‌نارنجی"
+from tests.test_search_site import SECRET, hide_in_pages_nobody_may_read
 
 
 def suggestions(client, query, path="/search/suggest/"):
@@ -54,17 +51,7 @@ def test_fewer_than_two_letters_suggest_nothing(demo, client, query):
 
 
 def test_drafts_and_private_pages_are_never_suggested(demo, client):
-    draft = NewsPage.objects.live().first()
-    draft.title = f"{draft.title} {SECRET}"
-    draft.save_revision()  # a draft of a live page
-    unpublished = NewsPage.objects.live().last()
-    unpublished.title = SECRET
-    unpublished.save_revision().publish()
-    unpublished.unpublish()
-    restricted = NewsPage.objects.live().exclude(pk=unpublished.pk).last()
-    restricted.title = f"{SECRET} {restricted.title}"
-    restricted.save_revision().publish()
-    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    hide_in_pages_nobody_may_read(SECRET)
     assert suggestions(client, "زرافه") == []
     assert suggestions(client, "زر") == []
 
