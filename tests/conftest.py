@@ -10,6 +10,9 @@ from django.utils import translation
 from hypothesis import HealthCheck, settings
 from wagtail.models import Locale, Site
 
+from tests.moderation_world import build_world
+from tests.snapshots import shared_rows
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Property-based tests (hypothesis) share the demo of a function-scoped fixture across their
@@ -56,8 +59,27 @@ def _fresh_cache():
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and a copy of the rows migrations wrote (see tests.snapshots)."""
+    from tests.snapshots import migrated_snapshot
+
+    with django_db_blocker.unblock():
+        migrated_snapshot()
+
+
+@pytest.fixture(autouse=True)
+def _shared_rows_first(request):
+    """Rows built once (the demo, and each fixture ``x`` made from ``x_rows``, see
+    ``tests.snapshots.shared_rows``) replace every row when they are copied in, so they are
+    copied in before any other fixture of the test writes its own."""
+    for name in request.fixturenames:
+        if name == "demo" or f"{name}_rows" in request.fixturenames:
+            request.getfixturevalue(name)
+
+
+@pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker):
-    from tests.demo_snapshot import demo_snapshot
+    from tests.snapshots import demo_snapshot
 
     with django_db_blocker.unblock():
         return demo_snapshot()
@@ -65,7 +87,7 @@ def _demo_snapshot(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo(_demo_snapshot, db):
-    """The Persian demo content, as `manage.py load_demo` writes it (see tests.demo_snapshot)."""
+    """The Persian demo content, as `manage.py load_demo` writes it (see tests.snapshots)."""
     _demo_snapshot.restore()
 
 
@@ -84,10 +106,11 @@ def locale_en(db):
     return Locale.objects.get(language_code="en")
 
 
+world_rows = shared_rows(build_world)
+
+
 @pytest.fixture
-def world(home_page):
+def world(world_rows, db):
     """Mehrvarzan and Toy Story with their editors, the children working group, and one
     member of each network committee (see ``tests.moderation_world``)."""
-    from tests.moderation_world import build_world
-
-    return build_world(home_page)
+    return world_rows.fresh()

@@ -16,6 +16,7 @@ from nikrah.persian import to_persian_digits
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory
 from opportunities.models import Application
+from tests.snapshots import shared_rows
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 from workinggroups.models import Committee
 from workinggroups.setup import ensure_committee_group
@@ -25,8 +26,7 @@ MOTIVATION = "سال‌ها با کودکان کار قصه‌گویی کرده�
 PHONE = "09121234567"
 
 
-@pytest.fixture
-def network(home_page):
+def build_network(home_page):
     """Two charities, each with an editor and an opportunity, and applicants to the first."""
     directory = CharityIndexPageFactory(parent=home_page)
     ours = make_charity("مهرورزان", directory=directory)
@@ -65,6 +65,14 @@ def network(home_page):
         "painting": painting,
         "driving": driving,
     }
+
+
+network_rows = shared_rows(build_network)
+
+
+@pytest.fixture
+def network(network_rows, db):
+    return network_rows.fresh()
 
 
 def committee_member(kind):

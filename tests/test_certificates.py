@@ -21,6 +21,7 @@ from experience.models import Certificate, HoursEntry
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
 from tests.conftest import skip_or_fail
+from tests.snapshots import shared_rows
 from tests.test_certificate_pdf import normalised
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
@@ -28,8 +29,7 @@ TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture
-def world(home_page):
+def build_world(home_page):
     directory = CharityIndexPageFactory(parent=home_page)
     charity = make_charity("انجمن حمایت از کودکان کار", directory=directory)
     group = WorkingGroupPageFactory(
@@ -55,6 +55,14 @@ def world(home_page):
         "application": application,
         "editor": editor,
     }
+
+
+world_rows = shared_rows(build_world)
+
+
+@pytest.fixture
+def world(world_rows, db):
+    return world_rows.fresh()
 
 
 def log(world, client, **data):

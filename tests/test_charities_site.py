@@ -16,6 +16,7 @@ from charities.roles import EXECUTIVE_COMMITTEE_GROUP
 from charities.services import add_editor
 from newsroom.factories import NewsPageFactory
 from newsroom.models import NewsIndexPage
+from tests.snapshots import shared_rows
 
 
 @pytest.fixture
@@ -27,8 +28,9 @@ def profile_of(charity):
     return CharityPage.objects.get(pk=charity.profile.pk)
 
 
-@pytest.fixture
-def charities(directory):
+def build_charities(home_page):
+    """Three published member charities in a directory of their own."""
+    directory = CharityIndexPageFactory(parent=home_page)
     children = Theme.objects.get(slug="children")
     health = Theme.objects.get(slug="health")
     tehran = Province.objects.get(code="IR-23")
@@ -49,6 +51,14 @@ def charities(directory):
     }
 
 
+charities_rows = shared_rows(build_charities)
+
+
+@pytest.fixture
+def charities(charities_rows, db):
+    return charities_rows.fresh()
+
+
 def names_in(response):
     content = response.content.decode()
     return {name for name in ("مهرورزان", "قصه اسباب بازی ها", "دست‌های مهربان") if name in content}
@@ -61,7 +71,8 @@ def test_directory_lists_live_charities(client, charities):
     assert "۳ خیریه" in response.content.decode()
 
 
-def test_directory_hides_charities_that_are_not_yet_published(client, directory, charities):
+def test_directory_hides_charities_that_are_not_yet_published(client, charities):
+    directory = charities["mehrvarzan"].profile.get_parent()
     make_charity("انجمن در انتظار", directory=directory, publish=False)
     assert "انجمن در انتظار" not in client.get("/charities/").content.decode()
 

@@ -14,13 +14,13 @@ from charities.models import CharityPage
 from charities.services import add_editor, charity_for_page
 from newsroom.factories import NewsPageFactory
 from newsroom.models import NewsIndexPage
+from tests.snapshots import shared_rows
 
 Image = get_image_model()
 Document = get_document_model()
 
 
-@pytest.fixture
-def world(home_page):
+def build_world(home_page):
     directory = CharityIndexPageFactory(parent=home_page)
     mehrvarzan = make_charity("مهرورزان", directory=directory)
     toy_story = make_charity("قصه اسباب بازی ها", directory=directory)
@@ -54,6 +54,14 @@ def world(home_page):
         "b_document": b_document,
         "editor1": editor1,
     }
+
+
+world_rows = shared_rows(build_world)
+
+
+@pytest.fixture
+def world(world_rows, db):
+    return world_rows.fresh()
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from newsroom.models import Comment
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory
 from opportunities.models import Application, VolunteerProfile
+from tests.snapshots import shared_rows
 from tests.test_application_review import committee_member
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
@@ -46,8 +47,7 @@ ALI = "علی کریمی"
 ALI_MOTIVATION = "انگیزهٔ علی برای کارگاه نقاشی"
 
 
-@pytest.fixture
-def story(home_page):
+def build_story(home_page):
     """Zahra volunteers with Mehrvarzan (accepted, hours confirmed and one rejected, a
     certificate) and has applied to Hamyaran; Ali applied to the same workshop; both
     comment on the news."""
@@ -115,6 +115,14 @@ def story(home_page):
         "ali": ali,
         "certificate": Certificate.objects.get(volunteer=zahra),
     }
+
+
+story_rows = shared_rows(build_story)
+
+
+@pytest.fixture
+def story(story_rows, db):
+    return story_rows.fresh()
 
 
 def download(client, url):

@@ -20,6 +20,7 @@ from experience.models import Certificate, HoursEntry
 from nikrah.persian import to_persian_digits
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory, take_part
+from tests.snapshots import shared_rows
 from tests.test_application_review import committee_member
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
@@ -56,8 +57,7 @@ def jalali(date):
     return to_persian_digits(JalaliDate(date).strftime("%Y/%m/%d"))
 
 
-@pytest.fixture
-def network(home_page):
+def build_network(home_page):
     """Two charities with an editor each; two volunteers taking part in the first one's
     painting workshop, and one in the second one's driving."""
     directory = CharityIndexPageFactory(parent=home_page)
@@ -93,6 +93,14 @@ def network(home_page):
         "reza": reza,
         "maryam": maryam,
     }
+
+
+network_rows = shared_rows(build_network)
+
+
+@pytest.fixture
+def network(network_rows, db):
+    return network_rows.fresh()
 
 
 def listed(client, url):

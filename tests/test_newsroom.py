@@ -22,6 +22,7 @@ from newsroom.factories import NewsIndexPageFactory, NewsPageFactory
 from newsroom.models import Comment, NewsIndexPage
 from newsroom.models.comments import address_key
 from nikrah.spam import form_stamp, read_stamp
+from tests.snapshots import shared_rows
 from workinggroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 from workinggroups.models import Committee
 
@@ -31,13 +32,20 @@ def newsroom(home_page):
     return NewsIndexPageFactory(parent=home_page, slug="news", title="اخبار")
 
 
-@pytest.fixture
-def charities(home_page):
+def build_charities(home_page):
     directory = CharityIndexPageFactory(parent=home_page)
     return {
         "mehrvarzan": make_charity("مهرورزان", directory=directory),
         "toys": make_charity("قصه اسباب بازی ها", directory=directory),
     }
+
+
+charities_rows = shared_rows(build_charities)
+
+
+@pytest.fixture
+def charities(charities_rows, db):
+    return charities_rows.fresh()
 
 
 def charity_news_index(charity):

@@ -16,6 +16,7 @@ from charities.models import City, Province, Theme
 from charities.services import add_editor
 from opportunities.factories import OpportunityPageFactory
 from opportunities.models import OpportunityIndexPage, OpportunityPage
+from tests.snapshots import shared_rows
 from workinggroups.factories import (
     ProjectPageFactory,
     WorkingGroupIndexPageFactory,
@@ -30,8 +31,7 @@ def days(number):
     return TODAY + datetime.timedelta(days=number)
 
 
-@pytest.fixture
-def world(home_page):
+def build_world(home_page):
     directory = CharityIndexPageFactory(parent=home_page)
     mehrvarzan = make_charity("مهرورزان", directory=directory)
     groups = WorkingGroupIndexPageFactory(parent=home_page)
@@ -48,6 +48,14 @@ def world(home_page):
         "project": project,
         "listing": listing,
     }
+
+
+world_rows = shared_rows(build_world)
+
+
+@pytest.fixture
+def world(world_rows, db):
+    return world_rows.fresh()
 
 
 @pytest.fixture

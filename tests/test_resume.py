@@ -22,6 +22,7 @@ from experience.models import Certificate, HoursEntry
 from opportunities import applying
 from opportunities.factories import OpportunityPageFactory, VolunteerFactory
 from tests.conftest import skip_or_fail
+from tests.snapshots import shared_rows
 from workinggroups.factories import (
     ProjectPageFactory,
     WorkingGroupIndexPageFactory,
@@ -96,15 +97,18 @@ class Network:
         )
 
 
-@pytest.fixture
-def network(home_page):
-    return Network(home_page)
+network_rows = shared_rows(Network)
 
 
 @pytest.fixture
-def sara(network):
+def network(network_rows, db):
+    return network_rows.fresh()
+
+
+def build_sara(home_page):
     """A volunteer with a varied history: confirmed hours in two charities, three regions and
     two fields, and plenty that was never confirmed."""
+    network = Network(home_page)
     volunteer = VolunteerFactory(profile__display_name=NAME)
     profile = volunteer.volunteer_profile
     profile.phone, profile.bio = PHONE, BIO
@@ -181,6 +185,14 @@ def sara(network):
     applying.withdraw(withdrawn, volunteer)
 
     return volunteer
+
+
+sara_rows = shared_rows(build_sara)
+
+
+@pytest.fixture
+def sara(sara_rows, db):
+    return sara_rows.fresh()
 
 
 def make_public(client, volunteer):
@@ -294,7 +306,7 @@ def test_only_confirmed_hours_count(client, sara):
     assert resume.total_hours == Decimal("11.5")
 
 
-def test_hours_are_totalled_by_field_and_by_charity(client, sara, network):
+def test_hours_are_totalled_by_field_and_by_charity(client, sara):
     client.force_login(sara)
     resume = client.get(OWN_RESUME).context["resume"]
 
