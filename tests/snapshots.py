@@ -78,15 +78,17 @@ class Snapshot:
     def restore(self):
         """Put the snapshot's rows back in every table, and forget what was cached."""
         with transaction.atomic(), connection.cursor() as cursor:
+            # Rows go back table by table; foreign keys are checked once, at the end.
             if connection.vendor == "sqlite":
-                # Rows go back table by table; foreign keys are checked once, at the end.
                 cursor.execute("PRAGMA defer_foreign_keys = ON")
-                for table in self.tables:
-                    cursor.execute(f"DELETE FROM {quote(table)}")
             else:
-                # Django's foreign keys on PostgreSQL are checked at the end of the
-                # transaction, so the order of the tables does not matter.
-                cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in self.tables)}")
+                # Django's foreign keys on PostgreSQL are deferrable: check what earlier
+                # statements of the transaction left pending, then defer the rest. DELETE,
+                # not TRUNCATE: for tables this small it is ten times faster.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for table in self.tables:
+                cursor.execute(f"DELETE FROM {quote(table)}")
             for table in self.tables:
                 cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {self.copy_of(table)}")
             if connection.vendor != "sqlite":
