@@ -6,7 +6,8 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale-wagtail/*/LC_MESSAGES/*.po))
 
-.PHONY: run worker test install messages migrate signing-key demo lint format check clean
+.PHONY: run worker test install messages migrate signing-key demo lint format check clean \
+	bench-search
 
 run: install messages migrate signing-key demo
 	@trap 'kill 0' INT TERM EXIT; \
@@ -22,6 +23,25 @@ worker: migrate
 # In parallel, one process per core; the coverage report closes the output.
 test: install messages lint
 	$(BIN)/python -m pytest -n auto --dist loadgroup --cov --cov-report=term $(PYTEST_ARGS)
+
+# Search over 50,000 pages, on PostgreSQL, in a database of its own (README, "Search").
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nikrah_bench
+bench-search: install messages signing-key
+	$(BIN)/python -c "$$CREATE_DATABASE" "$(BENCH_DATABASE_URL)"
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py load_demo
+	DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py bench_search
+
+define CREATE_DATABASE
+import sys, psycopg
+from urllib.parse import urlsplit
+url = urlsplit(sys.argv[1])
+name = url.path.strip("/")
+with psycopg.connect(url._replace(path="/postgres").geturl(), autocommit=True) as server:
+    if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        server.execute(f'CREATE DATABASE "{name}"')
+endef
+export CREATE_DATABASE
 
 install: $(VENV)/.installed
 
