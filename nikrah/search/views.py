@@ -67,8 +67,11 @@ def search(request):
         pages = searchable_pages()
         every_kind = pages.type(*(option.model for option in kinds)).search(searched)
         results = pages.type(kind.model).search(searched) if kind else every_kind
-        results_page = paginate(request, results, RESULTS_PER_PAGE)
+        # One count of the matches, by kind, serves the tabs and the paging alike (every
+        # kind's model has no page models below it, so the kinds' counts add up).
         counts = count_by_kind(every_kind, kinds)
+        count = counts[kind.key] if kind else sum(counts.values())
+        results_page = paginate(request, results, RESULTS_PER_PAGE, count=count)
         context.update(
             results_page=results_page,
             results=describe(list(results_page.object_list), kinds, query_words),
