@@ -109,13 +109,9 @@ class Command(BaseCommand):
                 slug=f"{SLUG_PREFIX}{number}",
                 summary=text(randomness.randint(12, 30)),
                 body=[("paragraph", f"<p>{text(randomness.randint(60, 160))}</p>")],
-                date=newsroom.first_published_at.date() if newsroom.first_published_at else None,
             )
             for number in range(existing, wanted)
         ]
-        for article in articles:
-            if article.date is None:
-                del article.date  # the model's default: today
         add_live_children(newsroom, articles)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
